@@ -1,0 +1,28 @@
+package dev.korescore.cli;
+
+/**
+ * The exit codes of every {@code korescore} command, documented in {@code --help} and the README.
+ */
+public final class ExitCodes {
+  /** Success: the work is complete and every auditable record matched. */
+  public static final int OK = 0;
+  /** {@code audit}: at least one mismatch was found. */
+  public static final int MISMATCH = 1;
+  /** Usage, input, configuration or authentication error. */
+  public static final int USAGE_OR_INPUT = 2;
+  /** {@code fetch}: the server's totals and what was received disagree. */
+  public static final int INCOMPLETE = 3;
+  /** Network, server or other runtime failure not caused by the input. */
+  public static final int RUNTIME_FAILURE = 4;
+
+  /** The exit-code list shown by {@code --help}. */
+  static final String[] HELP_LIST = {
+    "0:Success (audit: every auditable record matched; fetch: complete).",
+    "1:audit found at least one mismatch.",
+    "2:Usage, input, configuration or authentication error.",
+    "3:fetch finished, but the server's totals and what was received disagree.",
+    "4:Network, server or other failure (rerun with --debug for the stack trace)."
+  };
+
+  private ExitCodes() {}
+}

@@ -1,0 +1,27 @@
+package dev.korescore.core.model;
+
+import static java.util.Objects.requireNonNull;
+
+/** Kore's conversation id ({@code "Conversation ID"} / {@code conversationId}), kept as Kore wrote it. */
+public record ConversationId(String value) implements Comparable<ConversationId> {
+  public ConversationId {
+    requireNonNull(value, "value");
+    if (value.isBlank()) {
+      throw new IllegalArgumentException("conversation id must not be blank, was '" + value + "'");
+    }
+  }
+
+  public static ConversationId of(String value) {
+    return new ConversationId(value);
+  }
+
+  @Override
+  public int compareTo(ConversationId other) {
+    return value.compareTo(other.value);
+  }
+
+  @Override
+  public String toString() {
+    return value;
+  }
+}

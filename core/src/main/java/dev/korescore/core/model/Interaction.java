@@ -1,0 +1,420 @@
+package dev.korescore.core.model;
+
+import static java.util.Objects.requireNonNull;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+/**
+ * One Kore Quality AI interaction as the Raw Data API reports it: the conversation, its analytics, Kore's
+ * evaluation and the metrics of the evaluation form it was scored against. Every field but the id is
+ * optional, because Kore's API versions disagree on what they send. Build one with {@link
+ * #builder(ConversationId)}.
+ *
+ * @param conversationId {@code "Conversation ID"} / {@code conversationId}
+ * @param channel {@code src}, the channel the conversation started in
+ * @param startTime {@code "Conversation Start Time"}
+ * @param endTime {@code "Conversation End Time"}
+ * @param duration {@code "Duration"} ({@code "118182 milliseconds"} on the wire)
+ * @param sentimentScore {@code "Sentiment Score"} (1 to 10, may be decimal)
+ * @param intents {@code Intents[]}
+ * @param topics {@code Topics[]}
+ * @param koreScore {@code "Kore Evaluation Score"} and its later spellings
+ * @param passScore {@code "Pass Score"} of the form
+ * @param passed {@code "IsPassed"}: Kore's pass/fail verdict
+ * @param churnRiskObserved {@code IsChurnRiskObserved}
+ * @param escalationObserved {@code IsEscalationObserved}
+ * @param empathyScore {@code "Empathy Score"}
+ * @param crutchWordScore {@code "Crutch Word Score"}
+ * @param fatalErrorCount {@code "Fatal Errors"} / {@code fatalErrorCount}
+ * @param durationStatus {@code duration_status}
+ * @param queues {@code Queues[]}
+ * @param agents {@code Agents[]}
+ * @param evaluationFormName {@code "Evaluation Form Name"}
+ * @param evaluationFormScoringType {@code "Evaluation Form Scoring Type"} (percentage or points)
+ * @param metrics {@code Metrics[]}, in Kore's order
+ * @param extras top-level fields the model does not know
+ */
+public record Interaction(
+    ConversationId conversationId,
+    Optional<String> channel,
+    Optional<Instant> startTime,
+    Optional<Instant> endTime,
+    Optional<Duration> duration,
+    Optional<BigDecimal> sentimentScore,
+    List<Intent> intents,
+    List<Topic> topics,
+    KoreScore koreScore,
+    OptionalInt passScore,
+    Optional<Boolean> passed,
+    Optional<Boolean> churnRiskObserved,
+    Optional<Boolean> escalationObserved,
+    Optional<BigDecimal> empathyScore,
+    Optional<BigDecimal> crutchWordScore,
+    OptionalInt fatalErrorCount,
+    Optional<DurationStatus> durationStatus,
+    List<Queue> queues,
+    List<Agent> agents,
+    Optional<String> evaluationFormName,
+    Optional<String> evaluationFormScoringType,
+    List<Metric> metrics,
+    Extras extras) {
+
+  public Interaction {
+    requireNonNull(conversationId, "conversationId");
+    requireNonNull(channel, "channel");
+    requireNonNull(startTime, "startTime");
+    requireNonNull(endTime, "endTime");
+    requireNonNull(duration, "duration");
+    sentimentScore = Decimals.canonical(requireNonNull(sentimentScore, "sentimentScore"));
+    intents = List.copyOf(intents);
+    topics = List.copyOf(topics);
+    requireNonNull(koreScore, "koreScore");
+    requireNonNull(passScore, "passScore");
+    requireNonNull(passed, "passed");
+    requireNonNull(churnRiskObserved, "churnRiskObserved");
+    requireNonNull(escalationObserved, "escalationObserved");
+    empathyScore = Decimals.canonical(requireNonNull(empathyScore, "empathyScore"));
+    crutchWordScore = Decimals.canonical(requireNonNull(crutchWordScore, "crutchWordScore"));
+    requireNonNull(fatalErrorCount, "fatalErrorCount");
+    requireNonNull(durationStatus, "durationStatus");
+    queues = List.copyOf(queues);
+    agents = List.copyOf(agents);
+    requireNonNull(evaluationFormName, "evaluationFormName");
+    requireNonNull(evaluationFormScoringType, "evaluationFormScoringType");
+    metrics = List.copyOf(metrics);
+    requireNonNull(extras, "extras");
+    duration.ifPresent(
+        d -> {
+          if (d.isNegative()) {
+            throw new IllegalArgumentException(
+                "duration must not be negative, was " + d + " for conversation " + conversationId);
+          }
+        });
+  }
+
+  public static Builder builder(ConversationId conversationId) {
+    return new Builder(conversationId);
+  }
+
+  public static Builder builder(String conversationId) {
+    return new Builder(ConversationId.of(conversationId));
+  }
+
+  /** A builder holding every field of this interaction, to change a few. */
+  public Builder toBuilder() {
+    Builder b = new Builder(conversationId);
+    b.channel = channel;
+    b.startTime = startTime;
+    b.endTime = endTime;
+    b.duration = duration;
+    b.sentimentScore = sentimentScore;
+    b.intents = new ArrayList<>(intents);
+    b.topics = new ArrayList<>(topics);
+    b.koreScore = koreScore;
+    b.passScore = passScore;
+    b.passed = passed;
+    b.churnRiskObserved = churnRiskObserved;
+    b.escalationObserved = escalationObserved;
+    b.empathyScore = empathyScore;
+    b.crutchWordScore = crutchWordScore;
+    b.fatalErrorCount = fatalErrorCount;
+    b.durationStatus = durationStatus;
+    b.queues = new ArrayList<>(queues);
+    b.agents = new ArrayList<>(agents);
+    b.evaluationFormName = evaluationFormName;
+    b.evaluationFormScoringType = evaluationFormScoringType;
+    b.metrics = new ArrayList<>(metrics);
+    b.extras = extras;
+    return b;
+  }
+
+  /** The first agent's key, or {@code "(no agent)"}: what per-agent reports group by. */
+  public String primaryAgentKey() {
+    return agents.isEmpty() ? "(no agent)" : agents.get(0).displayKey();
+  }
+
+  /** The first queue's key, or {@code "(no queue)"}: what per-queue reports group by. */
+  public String primaryQueueKey() {
+    return queues.isEmpty() ? "(no queue)" : queues.get(0).displayKey();
+  }
+
+  /** Builds an {@link Interaction}; every optional field starts absent and every list empty. */
+  public static final class Builder {
+    private final ConversationId conversationId;
+    private Optional<String> channel = Optional.empty();
+    private Optional<Instant> startTime = Optional.empty();
+    private Optional<Instant> endTime = Optional.empty();
+    private Optional<Duration> duration = Optional.empty();
+    private Optional<BigDecimal> sentimentScore = Optional.empty();
+    private List<Intent> intents = new ArrayList<>();
+    private List<Topic> topics = new ArrayList<>();
+    private KoreScore koreScore = KoreScore.notEvaluated();
+    private OptionalInt passScore = OptionalInt.empty();
+    private Optional<Boolean> passed = Optional.empty();
+    private Optional<Boolean> churnRiskObserved = Optional.empty();
+    private Optional<Boolean> escalationObserved = Optional.empty();
+    private Optional<BigDecimal> empathyScore = Optional.empty();
+    private Optional<BigDecimal> crutchWordScore = Optional.empty();
+    private OptionalInt fatalErrorCount = OptionalInt.empty();
+    private Optional<DurationStatus> durationStatus = Optional.empty();
+    private List<Queue> queues = new ArrayList<>();
+    private List<Agent> agents = new ArrayList<>();
+    private Optional<String> evaluationFormName = Optional.empty();
+    private Optional<String> evaluationFormScoringType = Optional.empty();
+    private List<Metric> metrics = new ArrayList<>();
+    private Extras extras = Extras.none();
+
+    private Builder(ConversationId conversationId) {
+      this.conversationId = requireNonNull(conversationId, "conversationId");
+    }
+
+    public Builder channel(String value) {
+      this.channel = Optional.of(value);
+      return this;
+    }
+
+    public Builder channel(Optional<String> value) {
+      this.channel = requireNonNull(value, "channel");
+      return this;
+    }
+
+    public Builder startTime(Instant value) {
+      this.startTime = Optional.of(value);
+      return this;
+    }
+
+    public Builder startTime(Optional<Instant> value) {
+      this.startTime = requireNonNull(value, "startTime");
+      return this;
+    }
+
+    public Builder endTime(Instant value) {
+      this.endTime = Optional.of(value);
+      return this;
+    }
+
+    public Builder endTime(Optional<Instant> value) {
+      this.endTime = requireNonNull(value, "endTime");
+      return this;
+    }
+
+    public Builder duration(Duration value) {
+      this.duration = Optional.of(value);
+      return this;
+    }
+
+    public Builder duration(Optional<Duration> value) {
+      this.duration = requireNonNull(value, "duration");
+      return this;
+    }
+
+    public Builder sentimentScore(BigDecimal value) {
+      this.sentimentScore = Optional.of(value);
+      return this;
+    }
+
+    public Builder sentimentScore(Optional<BigDecimal> value) {
+      this.sentimentScore = requireNonNull(value, "sentimentScore");
+      return this;
+    }
+
+    public Builder intents(List<Intent> value) {
+      this.intents = new ArrayList<>(value);
+      return this;
+    }
+
+    public Builder addIntent(Intent value) {
+      this.intents.add(requireNonNull(value, "intent"));
+      return this;
+    }
+
+    public Builder topics(List<Topic> value) {
+      this.topics = new ArrayList<>(value);
+      return this;
+    }
+
+    public Builder addTopic(Topic value) {
+      this.topics.add(requireNonNull(value, "topic"));
+      return this;
+    }
+
+    public Builder koreScore(KoreScore value) {
+      this.koreScore = requireNonNull(value, "koreScore");
+      return this;
+    }
+
+    public Builder koreScore(int value) {
+      this.koreScore = KoreScore.of(value);
+      return this;
+    }
+
+    public Builder passScore(int value) {
+      this.passScore = OptionalInt.of(value);
+      return this;
+    }
+
+    public Builder passScore(OptionalInt value) {
+      this.passScore = requireNonNull(value, "passScore");
+      return this;
+    }
+
+    public Builder passed(boolean value) {
+      this.passed = Optional.of(value);
+      return this;
+    }
+
+    public Builder passed(Optional<Boolean> value) {
+      this.passed = requireNonNull(value, "passed");
+      return this;
+    }
+
+    public Builder churnRiskObserved(boolean value) {
+      this.churnRiskObserved = Optional.of(value);
+      return this;
+    }
+
+    public Builder churnRiskObserved(Optional<Boolean> value) {
+      this.churnRiskObserved = requireNonNull(value, "churnRiskObserved");
+      return this;
+    }
+
+    public Builder escalationObserved(boolean value) {
+      this.escalationObserved = Optional.of(value);
+      return this;
+    }
+
+    public Builder escalationObserved(Optional<Boolean> value) {
+      this.escalationObserved = requireNonNull(value, "escalationObserved");
+      return this;
+    }
+
+    public Builder empathyScore(BigDecimal value) {
+      this.empathyScore = Optional.of(value);
+      return this;
+    }
+
+    public Builder empathyScore(Optional<BigDecimal> value) {
+      this.empathyScore = requireNonNull(value, "empathyScore");
+      return this;
+    }
+
+    public Builder crutchWordScore(BigDecimal value) {
+      this.crutchWordScore = Optional.of(value);
+      return this;
+    }
+
+    public Builder crutchWordScore(Optional<BigDecimal> value) {
+      this.crutchWordScore = requireNonNull(value, "crutchWordScore");
+      return this;
+    }
+
+    public Builder fatalErrorCount(int value) {
+      this.fatalErrorCount = OptionalInt.of(value);
+      return this;
+    }
+
+    public Builder fatalErrorCount(OptionalInt value) {
+      this.fatalErrorCount = requireNonNull(value, "fatalErrorCount");
+      return this;
+    }
+
+    public Builder durationStatus(DurationStatus value) {
+      this.durationStatus = Optional.of(value);
+      return this;
+    }
+
+    public Builder durationStatus(Optional<DurationStatus> value) {
+      this.durationStatus = requireNonNull(value, "durationStatus");
+      return this;
+    }
+
+    public Builder queues(List<Queue> value) {
+      this.queues = new ArrayList<>(value);
+      return this;
+    }
+
+    public Builder addQueue(Queue value) {
+      this.queues.add(requireNonNull(value, "queue"));
+      return this;
+    }
+
+    public Builder agents(List<Agent> value) {
+      this.agents = new ArrayList<>(value);
+      return this;
+    }
+
+    public Builder addAgent(Agent value) {
+      this.agents.add(requireNonNull(value, "agent"));
+      return this;
+    }
+
+    public Builder evaluationFormName(String value) {
+      this.evaluationFormName = Optional.of(value);
+      return this;
+    }
+
+    public Builder evaluationFormName(Optional<String> value) {
+      this.evaluationFormName = requireNonNull(value, "evaluationFormName");
+      return this;
+    }
+
+    public Builder evaluationFormScoringType(String value) {
+      this.evaluationFormScoringType = Optional.of(value);
+      return this;
+    }
+
+    public Builder evaluationFormScoringType(Optional<String> value) {
+      this.evaluationFormScoringType = requireNonNull(value, "evaluationFormScoringType");
+      return this;
+    }
+
+    public Builder metrics(List<Metric> value) {
+      this.metrics = new ArrayList<>(value);
+      return this;
+    }
+
+    public Builder addMetric(Metric value) {
+      this.metrics.add(requireNonNull(value, "metric"));
+      return this;
+    }
+
+    public Builder extras(Extras value) {
+      this.extras = requireNonNull(value, "extras");
+      return this;
+    }
+
+    /** Validates and builds; see {@link Interaction}'s constructor for the checks. */
+    public Interaction build() {
+      return new Interaction(
+          conversationId,
+          channel,
+          startTime,
+          endTime,
+          duration,
+          sentimentScore,
+          intents,
+          topics,
+          koreScore,
+          passScore,
+          passed,
+          churnRiskObserved,
+          escalationObserved,
+          empathyScore,
+          crutchWordScore,
+          fatalErrorCount,
+          durationStatus,
+          queues,
+          agents,
+          evaluationFormName,
+          evaluationFormScoringType,
+          metrics,
+          extras);
+    }
+  }
+}
