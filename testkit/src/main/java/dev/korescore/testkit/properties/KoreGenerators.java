@@ -21,6 +21,8 @@ import dev.korescore.core.model.Topic;
 import dev.korescore.core.policy.NaTreatment;
 import dev.korescore.core.policy.PassRule;
 import dev.korescore.core.policy.ScoringPolicy;
+import dev.korescore.testkit.generator.GeneratedInteraction;
+import dev.korescore.testkit.generator.InteractionGenerator;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -231,6 +233,16 @@ public final class KoreGenerators {
             .empathyScore(escalation.map(e -> new BigDecimal(e ? "3.5" : "8")))
             .crutchWordScore(fatalCount.map(n -> BigDecimal.valueOf(n)))
             .build());
+  }
+
+  /**
+   * Realistic records from the seeded {@link InteractionGenerator}, each with its truth (correct score,
+   * planted discrepancy): 10% of evaluated records carry a planted mistake. Shrinks towards seed 0,
+   * record 0.
+   */
+  public static Gen<GeneratedInteraction> generatedInteractions() {
+    return longs().all().zip(longs().between(0, 9_999), (seed, index) ->
+        InteractionGenerator.builder().seed(seed).count(10_000).discrepancyShare(0.1).build().generate(index));
   }
 
   private static List<Metric> withExtras(List<Metric> metrics) {
