@@ -1,0 +1,113 @@
+package dev.korescore.adapters.json;
+
+import static java.util.Objects.requireNonNull;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.korescore.core.port.out.InteractionReadException;
+import dev.korescore.core.port.out.InteractionStream;
+import dev.korescore.core.port.out.ReadInteractionsPort;
+import dev.korescore.core.port.out.ReadOptions;
+import dev.korescore.core.port.out.SourcePosition;
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.zip.GZIPInputStream;
+
+/**
+ * Reads Kore Raw Data in any shape, streaming, with Jackson's {@link JsonParser}: an API response
+ * envelope ({@code {"results":[...],"totalResults":...}}, keys in any order, several envelopes one after
+ * another), a JSON array of records, or JSON Lines (one record per line, or a single record); UTF-8
+ * with or without BOM (UTF-16/32 detected too); gzip recognised by its magic bytes, so standard input
+ * works as well as {@code .gz} files. Memory does not grow with the input: one record at a time.
+ *
+ * <p>Every key variant of every API version is accepted (case, spaces and underscores do not matter;
+ * {@code koreEvalutionScore} sic), numbers and booleans may be strings, unknown fields are kept at every
+ * level. The only exception it throws is {@link InteractionReadException}, naming {@code
+ * file:line:column} and the conversation id when known.
+ */
+public final class JacksonInteractionReaderAdapter implements ReadInteractionsPort {
+  private static final int GZIP_MAGIC_1 = 0x1f;
+  private static final int GZIP_MAGIC_2 = 0x8b;
+  private static final int BUFFER = 1 << 16;
+
+  private final JsonFactory factory;
+
+  private JacksonInteractionReaderAdapter(JsonFactory factory) {
+    this.factory = factory;
+  }
+
+  /** A reader with korescore's own Jackson configuration ({@link KoreJson#mapper()}). */
+  public static JacksonInteractionReaderAdapter create() {
+    return new JacksonInteractionReaderAdapter(KoreJson.mapper().getFactory());
+  }
+
+  /** A reader using {@code mapper}'s parser factory (its parser features and limits). */
+  public static JacksonInteractionReaderAdapter create(JsonMapper mapper) {
+    return new JacksonInteractionReaderAdapter(requireNonNull(mapper, "mapper").getFactory());
+  }
+
+  @Override
+  public InteractionStream open(String sourceName, InputStream input, ReadOptions options) {
+    requireNonNull(sourceName, "sourceName");
+    requireNonNull(input, "input");
+    requireNonNull(options, "options");
+    try {
+      JsonParser parser = factory.createParser(decompressed(input));
+      return new JsonInteractionStream(
+          sourceName, parser, new RecordReader(parser, factory, sourceName), options.skipBadRecords());
+    } catch (IOException | RuntimeException e) {
+      try {
+        input.close();
+      } catch (IOException | RuntimeException ignored) {
+        // the open failure is what matters
+      }
+      throw new InteractionReadException(
+          SourcePosition.of(sourceName, 0, 0),
+          Optional.empty(),
+          "cannot read the input: " + String.valueOf(e).replace('\n', ' '),
+          e);
+    }
+  }
+
+  /**
+   * Opens a file (plain or gzip, whatever its name) for lazy reading; errors name it by {@code file}'s
+   * text. A file that cannot be opened is an {@link InteractionReadException} too.
+   */
+  public InteractionStream open(Path file, ReadOptions options) {
+    requireNonNull(file, "file");
+    requireNonNull(options, "options");
+    InputStream input;
+    try {
+      input = Files.newInputStream(file);
+    } catch (NoSuchFileException e) {
+      throw new InteractionReadException(
+          SourcePosition.of(file.toString(), 0, 0), Optional.empty(), "no such file", e);
+    } catch (IOException | RuntimeException e) {
+      throw new InteractionReadException(
+          SourcePosition.of(file.toString(), 0, 0),
+          Optional.empty(),
+          "cannot open the file: " + String.valueOf(e).replace('\n', ' '),
+          e);
+    }
+    return open(file.toString(), input, options);
+  }
+
+  /** {@code input}, gunzipped when it starts with gzip's magic bytes. */
+  static InputStream decompressed(InputStream input) throws IOException {
+    BufferedInputStream buffered = new BufferedInputStream(input, BUFFER);
+    buffered.mark(2);
+    int first = buffered.read();
+    int second = first < 0 ? -1 : buffered.read();
+    buffered.reset();
+    if (first == GZIP_MAGIC_1 && second == GZIP_MAGIC_2) {
+      return new GZIPInputStream(buffered, BUFFER);
+    }
+    return buffered;
+  }
+}

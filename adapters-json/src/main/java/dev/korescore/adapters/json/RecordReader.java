@@ -1,0 +1,1068 @@
+package dev.korescore.adapters.json;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import dev.korescore.adapters.json.WireField.Level;
+import dev.korescore.core.model.Agent;
+import dev.korescore.core.model.ConversationId;
+import dev.korescore.core.model.DurationStatus;
+import dev.korescore.core.model.Extras;
+import dev.korescore.core.model.Intent;
+import dev.korescore.core.model.Interaction;
+import dev.korescore.core.model.KoreScore;
+import dev.korescore.core.model.Metric;
+import dev.korescore.core.model.Qualification;
+import dev.korescore.core.model.Queue;
+import dev.korescore.core.model.RawJson;
+import dev.korescore.core.model.Topic;
+import dev.korescore.core.port.out.InteractionReadException;
+import dev.korescore.core.port.out.SourcePosition;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Maps one Kore record from a streaming {@link JsonParser} to an {@link Interaction}, token by token
+ * (no tree). Tolerant of every key variant and of numbers and booleans given as strings. A value that
+ * cannot be mapped does not stop the reading of the record: the first problem is kept with its place,
+ * the rest of the record is read (to learn the conversation id), then the record is refused with an
+ * {@link InteractionReadException}. Malformed JSON surfaces as Jackson's {@link IOException}s.
+ */
+final class RecordReader {
+  private static final int KEY_CACHE_LIMIT = 2048;
+  /** Largest magnitude accepted for a decimal: guards {@code 1e999999999} from becoming a billion digits. */
+  private static final int MAX_INTEGER_DIGITS = 40;
+
+  private static final int MAX_SCALE = 40;
+  private static final Pattern DURATION_TEXT =
+      Pattern.compile(
+          "\\s*([+-]?[0-9]+(?:\\.[0-9]+)?)\\s*(ms|millis|milliseconds?|s|secs?|seconds?)?\\s*",
+          Pattern.CASE_INSENSITIVE);
+
+  private final JsonParser p;
+  private final JsonFactory factory;
+  private final String source;
+  private final KeyCache cache = new KeyCache();
+  /** Reused to copy unknown values as compact text; dropped if a copy fails half-way. */
+  private final StringWriter rawText = new StringWriter(256);
+
+  private JsonGenerator rawGenerator;
+
+  /** First problem of the current record. */
+  private Problem problem;
+  /** Conversation id of the current record, once read; null outside a record. */
+  private String conversationId;
+
+  RecordReader(JsonParser parser, JsonFactory factory, String source) {
+    this.p = parser;
+    this.factory = factory;
+    this.source = source;
+  }
+
+  /** The conversation id of the record being read, if it was read already: for fatal errors. */
+  Optional<ConversationId> conversationIdSoFar() {
+    return Optional.ofNullable(conversationId).filter(id -> !id.isBlank()).map(ConversationId::of);
+  }
+
+  SourcePosition position(JsonLocation location) {
+    if (location == null) {
+      return SourcePosition.of(source, 0, 0);
+    }
+    return SourcePosition.of(source, Math.max(0, location.getLineNr()), Math.max(0, location.getColumnNr()));
+  }
+
+  /**
+   * Reads the object whose {@code START_OBJECT} is the current token. When {@code envelopeAllowed} and
+   * the object turns out to be an API envelope (a {@code results} array before any record field), returns
+   * empty with the {@code results} array's {@code START_ARRAY} as the current token.
+   */
+  Optional<Interaction> readObject(boolean envelopeAllowed) throws IOException {
+    JsonLocation start = p.currentTokenLocation();
+    problem = null;
+    conversationId = null;
+    Draft b = new Draft();
+    Map<String, RawJson> extras = null;
+    boolean recordFieldSeen = false;
+    while (true) {
+      JsonToken t = nextToken();
+      if (t == JsonToken.END_OBJECT) {
+        break;
+      }
+      String name = p.currentName();
+      WireField field = cache.lookup(Level.RECORD, name);
+      JsonToken value = nextToken();
+      if (field == null) {
+        if (envelopeAllowed
+            && !recordFieldSeen
+            && value == JsonToken.START_ARRAY
+            && "results".equals(WireField.normalise(name))) {
+          conversationId = null;
+          return Optional.empty();
+        }
+        if (extras == null) {
+          extras = new LinkedHashMap<>();
+        }
+        extras.put(name, raw());
+        continue;
+      }
+      recordFieldSeen = true;
+      readRecordField(b, field, name);
+    }
+    return Optional.of(finish(b, extras, start));
+  }
+
+  private void readRecordField(Draft b, WireField field, String key) throws IOException {
+    switch (field) {
+      case SRC:
+        b.channel(channel(key));
+        break;
+      case START_TIME:
+        b.startTime(instant(key));
+        break;
+      case END_TIME:
+        b.endTime(instant(key));
+        break;
+      case DURATION:
+        b.duration(duration(key));
+        break;
+      case CONVERSATION_ID:
+        {
+          String id = text(key);
+          if (id != null) {
+            conversationId = id;
+          }
+          break;
+        }
+      case SENTIMENT_SCORE:
+        b.sentimentScore(decimal(key));
+        break;
+      case INTENTS:
+        b.intents(objects(key, this::intent));
+        break;
+      case TOPICS:
+        b.topics(objects(key, this::topic));
+        break;
+      case KORE_SCORE:
+        b.koreScore(koreScore(key));
+        break;
+      case CHURN_RISK:
+        b.churnRiskObserved(bool(key));
+        break;
+      case ESCALATION:
+        b.escalationObserved(bool(key));
+        break;
+      case PASS_SCORE:
+        b.passScore(int32(key));
+        break;
+      case PASSED:
+        b.passed(bool(key));
+        break;
+      case EMPATHY_SCORE:
+        b.empathyScore(decimal(key));
+        break;
+      case CRUTCH_WORD_SCORE:
+        b.crutchWordScore(decimal(key));
+        break;
+      case FATAL_ERRORS:
+        b.fatalErrorCount(int32(key));
+        break;
+      case DURATION_STATUS:
+        b.durationStatus(Optional.ofNullable(text(key)).map(DurationStatus::parse));
+        break;
+      case QUEUES:
+        b.queues(objects(key, this::queue));
+        break;
+      case AGENTS:
+        b.agents(objects(key, this::agent));
+        break;
+      case FORM_NAME:
+        b.evaluationFormName(Optional.ofNullable(text(key)));
+        break;
+      case FORM_SCORING_TYPE:
+        b.evaluationFormScoringType(Optional.ofNullable(text(key)));
+        break;
+      case METRICS:
+        b.metrics(objects(key, this::metric));
+        break;
+      default:
+        throw new IllegalStateException("not a record field: " + field);
+    }
+  }
+
+  private Interaction finish(Draft b, Map<String, RawJson> extras, JsonLocation start) {
+    if (extras != null) {
+      b.extras(Extras.of(extras));
+    }
+    if (problem == null && (conversationId == null || conversationId.isBlank())) {
+      String why =
+          conversationId == null
+              ? "record has no conversation id (\"Conversation ID\" or conversationId)"
+              : "record has a blank conversation id";
+      if (extras != null && extras.containsKey("errors")) {
+        why = "the input is a Kore error response: " + extras.get("errors");
+      }
+      problem = new Problem(start, why, null);
+    }
+    if (problem == null) {
+      try {
+        return b.build(ConversationId.of(conversationId));
+      } catch (IllegalArgumentException | NullPointerException | IllegalStateException e) {
+        problem = new Problem(start, "invalid record: " + e.getMessage(), e);
+      }
+    }
+    Problem failed = problem;
+    Optional<ConversationId> id = conversationIdSoFar();
+    problem = null;
+    conversationId = null;
+    throw new InteractionReadException(position(failed.location()), id, failed.reason(), failed.cause());
+  }
+
+  /** Called after the current record was refused: forget it. */
+  void reset() {
+    problem = null;
+    conversationId = null;
+  }
+
+  // ---------------------------------------------------------------- nested objects
+
+  @FunctionalInterface
+  private interface ElementReader<T> {
+    /** Reads the object whose START_OBJECT is current; returns null if it had a problem. */
+    T read(String arrayKey, int index) throws IOException;
+  }
+
+  private <T> List<T> objects(String key, ElementReader<T> reader) throws IOException {
+    JsonToken t = p.currentToken();
+    if (t == JsonToken.VALUE_NULL) {
+      return List.of();
+    }
+    if (t != JsonToken.START_ARRAY) {
+      wrongType(key, "an array");
+      return List.of();
+    }
+    List<T> out = new ArrayList<>();
+    int index = 0;
+    while ((t = nextToken()) != JsonToken.END_ARRAY) {
+      if (t == JsonToken.START_OBJECT) {
+        Problem before = problem;
+        T element = reader.read(key, index);
+        if (element != null && problem == before) {
+          out.add(element);
+        }
+      } else {
+        wrongType(key + "[" + index + "]", "an object");
+      }
+      index++;
+    }
+    return out;
+  }
+
+  /** Reads the fields of a nested object into {@code fields} (known) and returns its unknown fields. */
+  private Extras readFields(Level level, Fields fields, FieldValue valueReader)
+      throws IOException {
+    Map<String, RawJson> extras = null;
+    JsonToken t;
+    while ((t = nextToken()) != JsonToken.END_OBJECT) {
+      if (t != JsonToken.FIELD_NAME) {
+        throw new JsonParseException(p, "expected a field name, found " + t);
+      }
+      String name = p.currentName();
+      WireField field = cache.lookup(level, name);
+      nextToken();
+      if (field == null) {
+        if (extras == null) {
+          extras = new LinkedHashMap<>();
+        }
+        extras.put(name, raw());
+      } else {
+        Object value = valueReader.read(field, name);
+        fields.put(field, value);
+      }
+    }
+    return extras == null ? Extras.none() : Extras.of(extras);
+  }
+
+  @FunctionalInterface
+  private interface FieldValue {
+    Object read(WireField field, String key) throws IOException;
+  }
+
+  /** Names the array element in a problem that arose inside it: {@code Metrics[1] ('Policy'): ...}. */
+  private void prefixProblem(Problem before, String arrayKey, int index, Object name) {
+    if (problem != null && problem != before) {
+      String context = arrayKey + "[" + index + "]" + (name == null ? "" : " ('" + name + "')");
+      problem = new Problem(problem.location(), context + ": " + problem.reason(), problem.cause());
+    }
+  }
+
+  private Intent intent(String arrayKey, int index) throws IOException {
+    Problem before = problem;
+    Fields f = new Fields();
+    Extras extras =
+        readFields(
+            Level.INTENT,
+            f,
+            (field, key) -> {
+              switch (field) {
+                case INTENT_KEYWORDS:
+                case INTENT_EMOTIONS:
+                  return strings(key);
+                case INTENT_SENTIMENT_SCORE:
+                  return decimal(key).orElse(null);
+                default:
+                  return text(key);
+              }
+            });
+    prefixProblem(before, arrayKey, index, f.get(WireField.INTENT_NAME));
+    return new Intent(
+        string(f, WireField.INTENT_NAME).orElse(""),
+        stringList(f, WireField.INTENT_KEYWORDS),
+        stringList(f, WireField.INTENT_EMOTIONS),
+        string(f, WireField.INTENT_SENTIMENT),
+        Optional.ofNullable((BigDecimal) f.get(WireField.INTENT_SENTIMENT_SCORE)),
+        extras);
+  }
+
+  private Topic topic(String arrayKey, int index) throws IOException {
+    Problem before = problem;
+    Fields f = new Fields();
+    Extras extras =
+        readFields(Level.TOPIC, f, (field, key) -> field == WireField.TOPIC_KEYWORDS ? strings(key) : text(key));
+    prefixProblem(before, arrayKey, index, f.get(WireField.TOPIC_NAME));
+    return new Topic(string(f, WireField.TOPIC_NAME).orElse(""), stringList(f, WireField.TOPIC_KEYWORDS), extras);
+  }
+
+  private Queue queue(String arrayKey, int index) throws IOException {
+    Problem before = problem;
+    Fields f = new Fields();
+    Extras extras = readFields(Level.QUEUE, f, (field, key) -> text(key));
+    prefixProblem(before, arrayKey, index, f.get(WireField.QUEUE_NAME));
+    return new Queue(string(f, WireField.QUEUE_ID), string(f, WireField.QUEUE_NAME), extras);
+  }
+
+  private Agent agent(String arrayKey, int index) throws IOException {
+    Problem before = problem;
+    Fields f = new Fields();
+    Extras extras =
+        readFields(
+            Level.AGENT,
+            f,
+            (field, key) -> field == WireField.AGENT_START_TIME ? instant(key).orElse(null) : text(key));
+    prefixProblem(before, arrayKey, index, f.get(WireField.AGENT_NAME));
+    return new Agent(
+        string(f, WireField.AGENT_ID),
+        string(f, WireField.AGENT_NAME),
+        Optional.ofNullable((Instant) f.get(WireField.AGENT_START_TIME)),
+        string(f, WireField.AGENT_EMAIL),
+        extras);
+  }
+
+  private Metric metric(String arrayKey, int index) throws IOException {
+    Problem before = problem;
+    JsonLocation start = p.currentTokenLocation();
+    Fields f = new Fields();
+    Extras extras =
+        readFields(
+            Level.METRIC,
+            f,
+            (field, key) -> {
+              switch (field) {
+                case METRIC_WEIGHT:
+                case METRIC_NEGATIVE_WEIGHT:
+                  return wholeNumber(key, Long.MIN_VALUE, Long.MAX_VALUE);
+                case METRIC_FATAL:
+                  return bool(key).orElse(null);
+                case QUALIFICATION:
+                  {
+                    String text = text(key);
+                    return text == null ? null : Qualification.parse(text);
+                  }
+                default:
+                  return text(key);
+              }
+            });
+    if (problem == before) {
+      if (f.get(WireField.METRIC_NAME) == null) {
+        problem = new Problem(start, "metric has no \"Metric Name\"", null);
+      } else if (f.get(WireField.METRIC_WEIGHT) == null) {
+        problem = new Problem(start, "metric has no \"Metric Weight\"", null);
+      } else if (f.get(WireField.QUALIFICATION) == null) {
+        problem = new Problem(start, "metric has no \"Qualification\"", null);
+      }
+    }
+    prefixProblem(before, arrayKey, index, f.get(WireField.METRIC_NAME));
+    if (problem != before) {
+      return null;
+    }
+    Object negative = f.get(WireField.METRIC_NEGATIVE_WEIGHT);
+    return new Metric(
+        string(f, WireField.METRIC_ID),
+        (String) f.get(WireField.METRIC_NAME),
+        (Long) f.get(WireField.METRIC_WEIGHT),
+        negative == null ? 0L : (Long) negative,
+        (Qualification) f.get(WireField.QUALIFICATION),
+        Boolean.TRUE.equals(f.get(WireField.METRIC_FATAL)),
+        extras);
+  }
+
+  private static Optional<String> string(Fields f, WireField field) {
+    return Optional.ofNullable((String) f.get(field));
+  }
+
+  private static List<String> stringList(Fields f, WireField field) {
+    Object value = f.get(field);
+    if (value == null) {
+      return List.of();
+    }
+    List<?> list = (List<?>) value;
+    List<String> out = new ArrayList<>(list.size());
+    for (Object item : list) {
+      out.add((String) item);
+    }
+    return out;
+  }
+
+  // ---------------------------------------------------------------- scalar values
+
+  private JsonToken nextToken() throws IOException {
+    JsonToken t = p.nextToken();
+    if (t == null) {
+      throw new JsonParseException(p, "unexpected end of input inside a record");
+    }
+    return t;
+  }
+
+  /** The unknown value at the current token, as compact JSON text. */
+  private RawJson raw() throws IOException {
+    JsonToken t = p.currentToken();
+    if (t == JsonToken.VALUE_NULL) {
+      return NULL;
+    }
+    if (t == JsonToken.VALUE_TRUE) {
+      return TRUE;
+    }
+    if (t == JsonToken.VALUE_FALSE) {
+      return FALSE;
+    }
+    if (t == JsonToken.VALUE_NUMBER_INT || t == JsonToken.VALUE_NUMBER_FLOAT) {
+      return RawJson.of(p.getText());
+    }
+    if (rawGenerator == null) {
+      rawText.getBuffer().setLength(0);
+      rawGenerator = factory.createGenerator(rawText);
+      rawGenerator.setRootValueSeparator(null);
+    }
+    JsonGenerator g = rawGenerator;
+    rawGenerator = null;
+    g.copyCurrentStructureExact(p);
+    g.flush();
+    String json = rawText.toString();
+    rawText.getBuffer().setLength(0);
+    rawGenerator = g;
+    return RawJson.of(json);
+  }
+
+  private static final RawJson NULL = RawJson.of("null");
+  private static final RawJson TRUE = RawJson.of("true");
+  private static final RawJson FALSE = RawJson.of("false");
+
+  private void problemHere(String reason) throws IOException {
+    if (problem == null) {
+      problem = new Problem(p.currentTokenLocation(), reason, null);
+    }
+    p.skipChildren();
+  }
+
+  private void wrongType(String key, String expected) throws IOException {
+    problemHere("\"" + key + "\" must be " + expected + ", was " + describe());
+  }
+
+  private String describe() throws IOException {
+    JsonToken t = p.currentToken();
+    switch (t) {
+      case START_OBJECT:
+        return "an object";
+      case START_ARRAY:
+        return "an array";
+      case VALUE_STRING:
+        {
+          String text = p.getText();
+          return "\"" + (text.length() > 40 ? text.substring(0, 40) + "..." : text) + "\"";
+        }
+      case VALUE_NUMBER_INT:
+      case VALUE_NUMBER_FLOAT:
+        {
+          String text = p.getText();
+          return text.length() > 40 ? text.substring(0, 40) + "..." : text;
+        }
+      default:
+        return String.valueOf(p.getText());
+    }
+  }
+
+  /** A scalar as text (numbers and booleans as written); null for JSON null; a problem for containers. */
+  private String text(String key) throws IOException {
+    JsonToken t = p.currentToken();
+    switch (t) {
+      case VALUE_STRING:
+      case VALUE_NUMBER_INT:
+      case VALUE_NUMBER_FLOAT:
+      case VALUE_TRUE:
+      case VALUE_FALSE:
+        return p.getText();
+      case VALUE_NULL:
+        return null;
+      default:
+        wrongType(key, "a string");
+        return null;
+    }
+  }
+
+  /** {@code src}: a string, or an array of strings joined with commas. */
+  private Optional<String> channel(String key) throws IOException {
+    if (p.currentToken() == JsonToken.START_ARRAY) {
+      List<String> parts = strings(key);
+      return parts.isEmpty() ? Optional.empty() : Optional.of(String.join(",", parts));
+    }
+    return Optional.ofNullable(text(key));
+  }
+
+  /** An array of strings (a single string is a list of one); null is empty. */
+  private List<String> strings(String key) throws IOException {
+    JsonToken t = p.currentToken();
+    if (t == JsonToken.VALUE_NULL) {
+      return List.of();
+    }
+    if (t != JsonToken.START_ARRAY) {
+      String single = text(key);
+      return single == null ? List.of() : List.of(single);
+    }
+    List<String> out = new ArrayList<>();
+    int index = 0;
+    while ((t = nextToken()) != JsonToken.END_ARRAY) {
+      if (t == JsonToken.VALUE_NULL) {
+        index++;
+        continue;
+      }
+      String item = text(key + "[" + index + "]");
+      if (item != null) {
+        out.add(item);
+      }
+      index++;
+    }
+    return out;
+  }
+
+  private static boolean isNotANumberWord(String text) {
+    String s = text.strip().toUpperCase(Locale.ROOT);
+    return s.isEmpty() || s.equals("NA") || s.equals("N/A") || s.equals("NULL") || s.equals("-");
+  }
+
+  /** A decimal number, or a string holding one; null, "", "NA" are absent. */
+  private Optional<BigDecimal> decimal(String key) throws IOException {
+    JsonToken t = p.currentToken();
+    BigDecimal value;
+    if (t == JsonToken.VALUE_NUMBER_INT || t == JsonToken.VALUE_NUMBER_FLOAT) {
+      if (!reasonable(p.getText())) {
+        problemHere("\"" + key + "\" is out of range: " + describe());
+        return Optional.empty();
+      }
+      value = p.getDecimalValue();
+    } else if (t == JsonToken.VALUE_STRING) {
+      String text = p.getText();
+      if (isNotANumberWord(text)) {
+        return Optional.empty();
+      }
+      value = parseDecimal(text.strip());
+      if (value == null) {
+        wrongType(key, "a number");
+        return Optional.empty();
+      }
+    } else if (t == JsonToken.VALUE_NULL) {
+      return Optional.empty();
+    } else {
+      wrongType(key, "a number");
+      return Optional.empty();
+    }
+    if (value.precision() - value.scale() > MAX_INTEGER_DIGITS || value.scale() > MAX_SCALE) {
+      problemHere("\"" + key + "\" is out of range: " + describe());
+      return Optional.empty();
+    }
+    return Optional.of(value);
+  }
+
+  private static boolean reasonable(String numberText) {
+    return numberText.length() <= MAX_INTEGER_DIGITS + MAX_SCALE + 8;
+  }
+
+  private static BigDecimal parseDecimal(String text) {
+    if (!reasonable(text)) {
+      return null;
+    }
+    try {
+      BigDecimal value = new BigDecimal(text);
+      if (value.precision() - value.scale() > MAX_INTEGER_DIGITS || value.scale() > MAX_SCALE) {
+        return null;
+      }
+      return value;
+    } catch (NumberFormatException e) {
+      return null;
+    }
+  }
+
+  /** A whole number within [min, max] (a number or a string; {@code 25.0} is 25); null for null. */
+  private Long wholeNumber(String key, long min, long max) throws IOException {
+    JsonToken t = p.currentToken();
+    if (t == JsonToken.VALUE_NULL) {
+      return null;
+    }
+    if (t == JsonToken.VALUE_STRING && p.getText().isBlank()) {
+      return null;
+    }
+    if (t == JsonToken.VALUE_NUMBER_INT) {
+      JsonParser.NumberType type = p.getNumberType();
+      if (type == JsonParser.NumberType.INT || type == JsonParser.NumberType.LONG) {
+        long whole = p.getLongValue();
+        if (whole < min || whole > max) {
+          problemHere("\"" + key + "\" is out of range, was " + describe());
+          return null;
+        }
+        return whole;
+      }
+    }
+    Optional<BigDecimal> decimal = decimalForWhole(key);
+    if (decimal.isEmpty()) {
+      return null;
+    }
+    BigDecimal value = decimal.get().stripTrailingZeros();
+    if (value.scale() > 0) {
+      problemHere("\"" + key + "\" must be a whole number, was " + describe());
+      return null;
+    }
+    try {
+      long whole = value.longValueExact();
+      if (whole >= min && whole <= max) {
+        return whole;
+      }
+    } catch (ArithmeticException e) {
+      // out of range, reported below
+    }
+    problemHere("\"" + key + "\" is out of range, was " + describe());
+    return null;
+  }
+
+  private Optional<BigDecimal> decimalForWhole(String key) throws IOException {
+    JsonToken t = p.currentToken();
+    if (t == JsonToken.VALUE_STRING) {
+      BigDecimal value = parseDecimal(p.getText().strip());
+      if (value == null) {
+        wrongType(key, "a whole number");
+        return Optional.empty();
+      }
+      return Optional.of(value);
+    }
+    if (t == JsonToken.VALUE_NUMBER_INT || t == JsonToken.VALUE_NUMBER_FLOAT) {
+      return decimal(key);
+    }
+    wrongType(key, "a whole number");
+    return Optional.empty();
+  }
+
+  /** A whole number in int range; null, "", "NA", "N/A" are absent. */
+  private OptionalInt int32(String key) throws IOException {
+    if (p.currentToken() == JsonToken.VALUE_STRING && isNotANumberWord(p.getText())) {
+      return OptionalInt.empty();
+    }
+    Long value = wholeNumber(key, Integer.MIN_VALUE, Integer.MAX_VALUE);
+    return value == null ? OptionalInt.empty() : OptionalInt.of(value.intValue());
+  }
+
+  /** Kore's score: a whole number, a string holding one, or null/"NA" for not evaluated. */
+  private KoreScore koreScore(String key) throws IOException {
+    JsonToken t = p.currentToken();
+    if (t == JsonToken.VALUE_NULL || (t == JsonToken.VALUE_STRING && isNotANumberWord(p.getText()))) {
+      return KoreScore.notEvaluated();
+    }
+    Long value = wholeNumber(key, Integer.MIN_VALUE, Integer.MAX_VALUE);
+    return value == null ? KoreScore.notEvaluated() : KoreScore.of(value.intValue());
+  }
+
+  private Optional<Boolean> bool(String key) throws IOException {
+    JsonToken t = p.currentToken();
+    switch (t) {
+      case VALUE_TRUE:
+        return Optional.of(Boolean.TRUE);
+      case VALUE_FALSE:
+        return Optional.of(Boolean.FALSE);
+      case VALUE_NULL:
+        return Optional.empty();
+      case VALUE_STRING:
+        {
+          String s = p.getText().strip();
+          if (s.equalsIgnoreCase("true")) {
+            return Optional.of(Boolean.TRUE);
+          }
+          if (s.equalsIgnoreCase("false")) {
+            return Optional.of(Boolean.FALSE);
+          }
+          if (s.isEmpty()) {
+            return Optional.empty();
+          }
+          wrongType(key, "true or false");
+          return Optional.empty();
+        }
+      default:
+        wrongType(key, "true or false");
+        return Optional.empty();
+    }
+  }
+
+  /** ISO-8601 with an offset or Z; a local date-time {@code 2024-07-18 11:31:14} is UTC; a number is epoch ms. */
+  private Optional<Instant> instant(String key) throws IOException {
+    JsonToken t = p.currentToken();
+    if (t == JsonToken.VALUE_NULL) {
+      return Optional.empty();
+    }
+    if (t == JsonToken.VALUE_NUMBER_INT) {
+      Long ms = wholeNumber(key, -31_556_889_864_403_199L, 31_556_889_864_403_199L);
+      return Optional.ofNullable(ms).map(Instant::ofEpochMilli);
+    }
+    if (t != JsonToken.VALUE_STRING) {
+      wrongType(key, "a date-time");
+      return Optional.empty();
+    }
+    String text = p.getText().strip();
+    if (text.isEmpty()) {
+      return Optional.empty();
+    }
+    Instant parsed = parseInstant(text);
+    if (parsed == null) {
+      wrongType(key, "an ISO-8601 date-time such as 2024-07-18T11:31:14.722Z");
+      return Optional.empty();
+    }
+    return Optional.of(parsed);
+  }
+
+  private static Instant parseInstant(String text) {
+    if (text.length() > 64) {
+      return null;
+    }
+    Instant fast = FastTime.parseUtc(text);
+    if (fast != null) {
+      return fast;
+    }
+    String iso = text.length() > 10 && text.charAt(10) == ' ' ? text.substring(0, 10) + 'T' + text.substring(11) : text;
+    try {
+      if (hasOffset(iso)) {
+        return OffsetDateTime.parse(iso).toInstant();
+      }
+      return LocalDateTime.parse(iso).toInstant(ZoneOffset.UTC);
+    } catch (DateTimeParseException e) {
+      return null;
+    }
+  }
+
+  /** Whether an ISO date-time ends with {@code Z} or a {@code +hh:mm}/{@code -hh:mm} offset after the time. */
+  private static boolean hasOffset(String iso) {
+    int t = iso.indexOf('T');
+    if (t < 0) {
+      return false;
+    }
+    char last = iso.charAt(iso.length() - 1);
+    return last == 'Z' || last == 'z' || iso.indexOf('+', t) >= 0 || iso.indexOf('-', t) >= 0;
+  }
+
+  /** {@code "118182 milliseconds"}, a plain number of milliseconds, or ISO-8601 {@code PT1M58S}. */
+  private Optional<Duration> duration(String key) throws IOException {
+    JsonToken t = p.currentToken();
+    if (t == JsonToken.VALUE_NULL) {
+      return Optional.empty();
+    }
+    if (t == JsonToken.VALUE_NUMBER_INT || t == JsonToken.VALUE_NUMBER_FLOAT) {
+      Optional<BigDecimal> ms = decimal(key);
+      if (ms.isEmpty()) {
+        return Optional.empty();
+      }
+      Duration d = millis(ms.get(), false);
+      if (d == null) {
+        problemHere("\"" + key + "\" is out of range, was " + describe());
+      }
+      return Optional.ofNullable(d);
+    }
+    if (t != JsonToken.VALUE_STRING) {
+      wrongType(key, "a duration such as \"118182 milliseconds\"");
+      return Optional.empty();
+    }
+    String text = p.getText();
+    if (text.isBlank()) {
+      return Optional.empty();
+    }
+    Duration d = parseDuration(text);
+    if (d == null) {
+      wrongType(key, "a duration such as \"118182 milliseconds\"");
+    }
+    return Optional.ofNullable(d);
+  }
+
+  private static Duration parseDuration(String text) {
+    if (text.length() > 80) {
+      return null;
+    }
+    Duration fast = FastTime.parseMilliseconds(text);
+    if (fast != null) {
+      return fast;
+    }
+    String s = text.strip();
+    if (s.startsWith("P") || s.startsWith("p") || s.startsWith("-P")) {
+      try {
+        return Duration.parse(s);
+      } catch (DateTimeParseException e) {
+        return null;
+      }
+    }
+    Matcher m = DURATION_TEXT.matcher(s);
+    if (!m.matches()) {
+      return null;
+    }
+    BigDecimal amount = parseDecimal(m.group(1));
+    if (amount == null) {
+      return null;
+    }
+    String unit = m.group(2) == null ? "ms" : m.group(2).toLowerCase(Locale.ROOT);
+    return millis(amount, unit.startsWith("s"));
+  }
+
+  private static Duration millis(BigDecimal amount, boolean seconds) {
+    if (amount.precision() - amount.scale() > 18) {
+      return null;
+    }
+    try {
+      BigDecimal nanos = amount.movePointRight(seconds ? 9 : 6).setScale(0, RoundingMode.HALF_EVEN);
+      long whole = nanos.longValueExact();
+      return Duration.ofNanos(whole);
+    } catch (ArithmeticException e) {
+      return null;
+    }
+  }
+
+  /** The known fields of one nested object, by field. */
+  private static final class Fields {
+    private final Object[] values = new Object[WireField.values().length];
+
+    Object get(WireField field) {
+      return values[field.ordinal()];
+    }
+
+    void put(WireField field, Object value) {
+      values[field.ordinal()] = value;
+    }
+  }
+
+  /** The first thing wrong with a record: where and what. */
+  private record Problem(JsonLocation location, String reason, Throwable cause) {}
+
+  /**
+   * Raw key to field, per level. Jackson canonicalises key strings, so a direct-mapped table compared by
+   * identity answers almost every lookup with one array read; misses go to a bounded map of the keys seen.
+   */
+  private static final class KeyCache {
+    private static final int SLOTS = 512;
+    private static final Object UNKNOWN = new Object();
+
+    private final List<Map<String, Optional<WireField>>> byLevel = new ArrayList<>();
+    private final String[] slotKeys = new String[Level.values().length * SLOTS];
+    private final Object[] slotFields = new Object[Level.values().length * SLOTS];
+
+    KeyCache() {
+      for (int i = 0; i < Level.values().length; i++) {
+        byLevel.add(new HashMap<>());
+      }
+    }
+
+    WireField lookup(Level level, String key) {
+      int slot = level.ordinal() * SLOTS + (key.hashCode() & (SLOTS - 1));
+      if (slotKeys[slot] == key) {
+        Object hit = slotFields[slot];
+        return hit == UNKNOWN ? null : (WireField) hit;
+      }
+      WireField field = slowLookup(level, key);
+      slotKeys[slot] = key;
+      slotFields[slot] = field == null ? UNKNOWN : field;
+      return field;
+    }
+
+    private WireField slowLookup(Level level, String key) {
+      Map<String, Optional<WireField>> cache = byLevel.get(level.ordinal());
+      Optional<WireField> hit = cache.get(key);
+      if (hit == null) {
+        hit = Optional.ofNullable(WireField.lookup(level, key));
+        if (cache.size() < KEY_CACHE_LIMIT) {
+          cache.put(key, hit);
+        }
+      }
+      return hit.orElse(null);
+    }
+  }
+
+  /** The fields of one record as they are read; built once the conversation id is known. */
+  private static final class Draft {
+    private Optional<String> channel = Optional.empty();
+    private Optional<Instant> startTime = Optional.empty();
+    private Optional<Instant> endTime = Optional.empty();
+    private Optional<Duration> duration = Optional.empty();
+    private Optional<BigDecimal> sentimentScore = Optional.empty();
+    private List<Intent> intents = List.of();
+    private List<Topic> topics = List.of();
+    private KoreScore koreScore = KoreScore.notEvaluated();
+    private OptionalInt passScore = OptionalInt.empty();
+    private Optional<Boolean> passed = Optional.empty();
+    private Optional<Boolean> churnRiskObserved = Optional.empty();
+    private Optional<Boolean> escalationObserved = Optional.empty();
+    private Optional<BigDecimal> empathyScore = Optional.empty();
+    private Optional<BigDecimal> crutchWordScore = Optional.empty();
+    private OptionalInt fatalErrorCount = OptionalInt.empty();
+    private Optional<DurationStatus> durationStatus = Optional.empty();
+    private List<Queue> queues = List.of();
+    private List<Agent> agents = List.of();
+    private Optional<String> evaluationFormName = Optional.empty();
+    private Optional<String> evaluationFormScoringType = Optional.empty();
+    private List<Metric> metrics = List.of();
+    private Extras extras = Extras.none();
+
+    void channel(Optional<String> v) {
+      channel = v;
+    }
+
+    void startTime(Optional<Instant> v) {
+      startTime = v;
+    }
+
+    void endTime(Optional<Instant> v) {
+      endTime = v;
+    }
+
+    void duration(Optional<Duration> v) {
+      duration = v;
+    }
+
+    void sentimentScore(Optional<BigDecimal> v) {
+      sentimentScore = v;
+    }
+
+    void intents(List<Intent> v) {
+      intents = v;
+    }
+
+    void topics(List<Topic> v) {
+      topics = v;
+    }
+
+    void koreScore(KoreScore v) {
+      koreScore = v;
+    }
+
+    void passScore(OptionalInt v) {
+      passScore = v;
+    }
+
+    void passed(Optional<Boolean> v) {
+      passed = v;
+    }
+
+    void churnRiskObserved(Optional<Boolean> v) {
+      churnRiskObserved = v;
+    }
+
+    void escalationObserved(Optional<Boolean> v) {
+      escalationObserved = v;
+    }
+
+    void empathyScore(Optional<BigDecimal> v) {
+      empathyScore = v;
+    }
+
+    void crutchWordScore(Optional<BigDecimal> v) {
+      crutchWordScore = v;
+    }
+
+    void fatalErrorCount(OptionalInt v) {
+      fatalErrorCount = v;
+    }
+
+    void durationStatus(Optional<DurationStatus> v) {
+      durationStatus = v;
+    }
+
+    void queues(List<Queue> v) {
+      queues = v;
+    }
+
+    void agents(List<Agent> v) {
+      agents = v;
+    }
+
+    void evaluationFormName(Optional<String> v) {
+      evaluationFormName = v;
+    }
+
+    void evaluationFormScoringType(Optional<String> v) {
+      evaluationFormScoringType = v;
+    }
+
+    void metrics(List<Metric> v) {
+      metrics = v;
+    }
+
+    void extras(Extras v) {
+      extras = v;
+    }
+
+    Interaction build(ConversationId id) {
+      return new Interaction(
+          id,
+          channel,
+          startTime,
+          endTime,
+          duration,
+          sentimentScore,
+          intents,
+          topics,
+          koreScore,
+          passScore,
+          passed,
+          churnRiskObserved,
+          escalationObserved,
+          empathyScore,
+          crutchWordScore,
+          fatalErrorCount,
+          durationStatus,
+          queues,
+          agents,
+          evaluationFormName,
+          evaluationFormScoringType,
+          metrics,
+          extras);
+    }
+  }
+}

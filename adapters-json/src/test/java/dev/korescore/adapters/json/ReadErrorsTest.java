@@ -1,0 +1,201 @@
+package dev.korescore.adapters.json;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import dev.korescore.core.model.ConversationId;
+import dev.korescore.core.model.Interaction;
+import dev.korescore.core.port.out.InteractionReadException;
+import dev.korescore.core.port.out.InteractionStream;
+import dev.korescore.core.port.out.ReadOptions;
+import dev.korescore.core.port.out.SourcePosition;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ReadErrorsTest {
+
+  private static InteractionReadException failure(String source, String text) {
+    return catchThrowableOfType(InteractionReadException.class, () -> Io.read(source, Io.utf8(text)));
+  }
+
+  @Test
+  void malformed_json_names_file_line_and_column() {
+    String text = "{\"conversationId\":\"c-1\"}\n{\"conversationId\":\"c-2\", oops}\n";
+
+    InteractionReadException e = failure("exports/day1.jsonl", text);
+
+    assertThat(e.position()).isEqualTo(SourcePosition.of("exports/day1.jsonl", 2, 26));
+    assertThat(e.getMessage()).startsWith("exports/day1.jsonl:2:26 (conversation c-2): malformed JSON");
+    assertThat(e.conversationId()).contains(ConversationId.of("c-2"));
+  }
+
+  @Test
+  void a_bad_metric_weight_names_the_conversation_and_the_metric_even_when_the_id_comes_last() {
+    String text =
+        "{\"Metrics\":[{\"Metric Name\":\"Greeting\",\"Metric Weight\":10,\"Qualification\":\"YES\"},\n"
+            + "  {\"Metric Weight\":\"heavy\",\"Metric Name\":\"Policy\",\"Qualification\":\"NO\"}],\n"
+            + " \"Conversation ID\":\"c-77\"}";
+
+    InteractionReadException e = failure("page.json", text);
+
+    assertThat(e.conversationId()).contains(ConversationId.of("c-77"));
+    assertThat(e.position()).isEqualTo(SourcePosition.of("page.json", 2, 20));
+    assertThat(e.reason()).isEqualTo("Metrics[1] ('Policy'): \"Metric Weight\" must be a whole number, was \"heavy\"");
+    assertThat(e.getMessage()).isEqualTo("page.json:2:20 (conversation c-77): " + e.reason());
+  }
+
+  @Test
+  void a_fractional_weight_is_refused() {
+    InteractionReadException e =
+        failure("f", "{\"conversationId\":\"c-1\",\"metrics\":[{\"metricName\":\"X\",\"metricWeight\":2.5,\"qualification\":\"YES\"}]}");
+
+    assertThat(e.reason()).contains("\"metricWeight\" must be a whole number, was 2.5");
+  }
+
+  @Test
+  void wrong_types_are_named_with_the_key_as_written() {
+    assertThat(failure("f", "{\"conversationId\":\"c-1\",\"Pass Score\":{\"a\":1}}").reason())
+        .isEqualTo("\"Pass Score\" must be a whole number, was an object");
+    assertThat(failure("f", "{\"conversationId\":\"c-1\",\"IsPassed\":\"perhaps\"}").reason())
+        .isEqualTo("\"IsPassed\" must be true or false, was \"perhaps\"");
+    assertThat(failure("f", "{\"conversationId\":\"c-1\",\"Duration\":\"a while\"}").reason())
+        .startsWith("\"Duration\" must be a duration");
+    assertThat(failure("f", "{\"conversationId\":\"c-1\",\"Conversation Start Time\":\"yesterday\"}").reason())
+        .startsWith("\"Conversation Start Time\" must be an ISO-8601 date-time");
+    assertThat(failure("f", "{\"conversationId\":\"c-1\",\"Metrics\":{}}").reason())
+        .isEqualTo("\"Metrics\" must be an array, was an object");
+    assertThat(failure("f", "{\"conversationId\":\"c-1\",\"Kore Evaluation Score\":\"high\"}").reason())
+        .isEqualTo("\"Kore Evaluation Score\" must be a whole number, was \"high\"");
+    assertThat(failure("f", "{\"conversationId\":\"c-1\",\"Pass Score\":3000000000}").reason())
+        .isEqualTo("\"Pass Score\" is out of range, was 3000000000");
+    assertThat(failure("f", "{\"conversationId\":\"c-1\",\"Pass Score\":\"70.5\"}").reason())
+        .isEqualTo("\"Pass Score\" must be a whole number, was \"70.5\"");
+    assertThat(
+            failure("f", "{\"conversationId\":\"c-1\",\"Metrics\":[{\"Metric Name\":\"W\",\"Qualification\":\"YES\","
+                + "\"Metric Weight\":92233720368547758070}]}").reason())
+        .isEqualTo("Metrics[0] ('W'): \"Metric Weight\" is out of range, was 92233720368547758070");
+    assertThat(failure("f", "{\"conversationId\":\"c-1\",\"Sentiment Score\":1e999999999}").reason())
+        .startsWith("\"Sentiment Score\" is out of range");
+  }
+
+  @Test
+  void a_record_without_conversation_id_is_refused_at_its_start() {
+    InteractionReadException e = failure("f.jsonl", "{\"conversationId\":\"c-1\"}\n  {\"src\":\"voice\"}");
+
+    assertThat(e.position()).isEqualTo(SourcePosition.of("f.jsonl", 2, 3));
+    assertThat(e.conversationId()).isEmpty();
+    assertThat(e.reason()).contains("no conversation id");
+  }
+
+  @Test
+  void a_kore_error_response_says_so() {
+    InteractionReadException e = failure("f", "{\"errors\":[{\"msg\":\"Invalid SDK credentials\",\"code\":4002}]}");
+
+    assertThat(e.reason()).contains("Kore error response").contains("Invalid SDK credentials");
+  }
+
+  @Test
+  void a_negative_duration_from_the_domain_is_translated() {
+    InteractionReadException e = failure("f", "{\"conversationId\":\"c-1\",\"Duration\":\"-5 milliseconds\"}");
+
+    assertThat(e.reason()).contains("duration must not be negative");
+    assertThat(e.conversationId()).contains(ConversationId.of("c-1"));
+  }
+
+  @Test
+  void a_scalar_where_a_record_belongs_is_refused() {
+    assertThat(failure("f", "[{\"conversationId\":\"c-1\"}, 42]").reason())
+        .isEqualTo("expected a record (a JSON object), found a number");
+  }
+
+  @Test
+  void text_that_is_not_json_fails_even_when_skipping() {
+    assertThatThrownBy(() -> Io.read("notes.txt", Io.utf8("hello, world\n"), ReadOptions.skippingBadRecords()))
+        .isInstanceOf(InteractionReadException.class)
+        .hasMessageStartingWith("notes.txt:1:1: malformed JSON");
+  }
+
+  @Test
+  void truncated_input_fails_with_a_position() {
+    InteractionReadException e = failure("cut.json", "{\"results\":[{\"conversationId\":\"c-1\"},{\"convers");
+
+    assertThat(e.position().line()).isEqualTo(1);
+    assertThat(e.reason()).startsWith("malformed JSON");
+  }
+
+  @Test
+  void truncated_gzip_fails_with_the_io_cause() {
+    byte[] gz = Io.gzip(Io.resource("seed-sample-response.json"));
+    byte[] cut = Arrays.copyOf(gz, gz.length / 2);
+
+    assertThatThrownBy(() -> Io.read("cut.json.gz", cut))
+        .isInstanceOf(InteractionReadException.class)
+        .hasMessageContaining("cut.json.gz")
+        .hasCauseInstanceOf(IOException.class);
+  }
+
+  @Test
+  void an_io_failure_of_the_input_becomes_a_read_exception_with_the_cause() {
+    InputStream broken = new InputStream() {
+      private int served;
+
+      @Override
+      public int read() throws IOException {
+        if (served++ < 10) {
+          return ' ';
+        }
+        throw new IOException("disk on fire");
+      }
+    };
+
+    try (InteractionStream stream = Io.READER.open("broken", broken, ReadOptions.strict())) {
+      assertThatThrownBy(stream::hasNext)
+          .isInstanceOf(InteractionReadException.class)
+          .hasMessageContaining("disk on fire")
+          .hasRootCauseMessage("disk on fire");
+      assertThat(stream.hasNext()).isFalse();
+    }
+  }
+
+  @Test
+  void skip_mode_skips_and_counts_bad_records_and_keeps_their_errors() {
+    String text =
+        "{\"conversationId\":\"c-1\"}\n"
+            + "{\"conversationId\":\"c-2\",\"Pass Score\":\"lots\"}\n"
+            + "17\n"
+            + "{\"conversationId\":\"c-3\"}\n"
+            + "{\"src\":\"no id\"}\n";
+
+    try (InteractionStream stream =
+        Io.READER.open("mixed.jsonl", new ByteArrayInputStream(Io.utf8(text)), ReadOptions.skippingBadRecords())) {
+      List<Interaction> read = new ArrayList<>();
+      stream.forEachRemaining(read::add);
+
+      assertThat(read).extracting(x -> x.conversationId().value()).containsExactly("c-1", "c-3");
+      assertThat(stream.skipped().count()).isEqualTo(3);
+      assertThat(stream.skipped().first())
+          .extracting(e -> e.position().line())
+          .containsExactly(2L, 3L, 5L);
+      assertThat(stream.skipped().first().get(0).conversationId()).contains(ConversationId.of("c-2"));
+    }
+  }
+
+  @Test
+  void strict_mode_stops_at_the_first_bad_record_but_the_stream_can_go_on() {
+    String text = "{\"conversationId\":\"c-1\",\"IsPassed\":3}\n{\"conversationId\":\"c-2\"}\n";
+
+    try (InteractionStream stream =
+        Io.READER.open("s.jsonl", new ByteArrayInputStream(Io.utf8(text)), ReadOptions.strict())) {
+      assertThatThrownBy(stream::next).isInstanceOf(InteractionReadException.class).hasMessageContaining("c-1");
+      assertThat(stream.next().conversationId().value()).isEqualTo("c-2");
+      assertThat(stream.hasNext()).isFalse();
+      assertThat(stream.skipped().count()).isZero();
+    }
+  }
+}

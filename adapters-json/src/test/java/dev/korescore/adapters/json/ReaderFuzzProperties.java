@@ -1,0 +1,115 @@
+package dev.korescore.adapters.json;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.quicktheories.QuickTheory.qt;
+
+import dev.korescore.core.port.out.InteractionReadException;
+import dev.korescore.core.port.out.ReadOptions;
+import dev.korescore.testkit.properties.KoreGenerators;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.quicktheories.core.Gen;
+import org.quicktheories.generators.Generate;
+import org.quicktheories.generators.SourceDSL;
+
+/** Any byte sequence yields interactions or an {@link InteractionReadException}: never another exception. */
+class ReaderFuzzProperties {
+  private static final byte[] SEED = Io.resource("seed-sample-response.json");
+  private static final byte[] LATER = Io.resource("later-api-styles.jsonl");
+  private static final List<byte[]> VALID = List.of(SEED, LATER, Io.gzip(SEED), Io.gzip(LATER));
+
+  private static final byte[] INTERESTING = Io.utf8("{}[]\":,\\ \n\r\t0123456789-+.eEtrufalsn\u00e9");
+
+  /** Reads fully in both modes; only a read exception may escape, and it always has a position. */
+  private static void readsOrFailsTyped(byte[] bytes) {
+    for (ReadOptions options : List.of(ReadOptions.strict(), ReadOptions.skippingBadRecords())) {
+      try {
+        Io.read("fuzz", bytes, options);
+      } catch (InteractionReadException e) {
+        assertThat(e.position().source()).isEqualTo("fuzz");
+        assertThat(e.getMessage()).startsWith("fuzz");
+      }
+    }
+  }
+
+  private static Gen<byte[]> randomBytes() {
+    return SourceDSL.lists()
+        .of(SourceDSL.integers().between(0, 255))
+        .ofSizeBetween(0, 300)
+        .map(ints -> {
+          byte[] bytes = new byte[ints.size()];
+          for (int i = 0; i < bytes.length; i++) {
+            bytes[i] = (byte) (int) ints.get(i);
+          }
+          return bytes;
+        });
+  }
+
+  @Test
+  void random_bytes() {
+    qt().withExamples(400).forAll(randomBytes()).checkAssert(ReaderFuzzProperties::readsOrFailsTyped);
+  }
+
+  @Test
+  void random_json_looking_text() {
+    Gen<byte[]> text = SourceDSL.lists()
+        .of(SourceDSL.integers().between(0, INTERESTING.length - 1))
+        .ofSizeBetween(0, 200)
+        .map(indexes -> {
+          byte[] bytes = new byte[indexes.size()];
+          for (int i = 0; i < bytes.length; i++) {
+            bytes[i] = INTERESTING[indexes.get(i)];
+          }
+          return bytes;
+        });
+    qt().withExamples(400).forAll(text).checkAssert(ReaderFuzzProperties::readsOrFailsTyped);
+  }
+
+  @Test
+  void truncated_valid_documents() {
+    qt().withExamples(300)
+        .forAll(Generate.pick(VALID), SourceDSL.integers().between(0, 1_000_000))
+        .checkAssert((doc, cut) -> readsOrFailsTyped(Arrays.copyOf(doc, cut % (doc.length + 1))));
+  }
+
+  @Test
+  void mutated_valid_documents() {
+    qt().withExamples(400)
+        .forAll(
+            Generate.pick(VALID),
+            SourceDSL.lists().of(SourceDSL.integers().between(0, Integer.MAX_VALUE)).ofSizeBetween(1, 6),
+            SourceDSL.integers().between(0, 255))
+        .checkAssert((doc, positions, value) -> {
+          byte[] bytes = doc.clone();
+          for (int position : positions) {
+            bytes[position % bytes.length] = (byte) (value + position);
+          }
+          readsOrFailsTyped(bytes);
+        });
+  }
+
+  @Test
+  void spliced_generated_records() {
+    qt().withExamples(150)
+        .forAll(KoreGenerators.interactions(), SourceDSL.integers().between(0, Integer.MAX_VALUE),
+            SourceDSL.integers().between(0, INTERESTING.length - 1))
+        .checkAssert((x, position, insert) -> {
+          byte[] doc = Io.utf8(Io.jsonLines(List.of(x), KeyStyle.SEED_2024));
+          int at = position % doc.length;
+          byte[] bytes = new byte[doc.length + 1];
+          System.arraycopy(doc, 0, bytes, 0, at);
+          bytes[at] = INTERESTING[insert];
+          System.arraycopy(doc, at, bytes, at + 1, doc.length - at);
+          readsOrFailsTyped(bytes);
+        });
+  }
+
+  @Test
+  void deeply_nested_input_is_a_typed_error() {
+    byte[] deep = Io.utf8("[".repeat(100_000));
+    readsOrFailsTyped(deep);
+    byte[] deepRecord = Io.utf8("{\"conversationId\":\"c\",\"x\":" + "[".repeat(5000) + "]".repeat(5000) + "}");
+    readsOrFailsTyped(deepRecord);
+  }
+}
