@@ -1,0 +1,146 @@
+package dev.korescore.adapters.http;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.io.JsonEOFException;
+import dev.korescore.core.fetch.RawRecord;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
+
+/**
+ * Decodes the envelope {@code {"results":[...],"totalResults":n,"totalPages":n,"hasMore":b}} in one
+ * streaming pass, cutting each result out of the body text so that it is kept exactly as received.
+ */
+final class PageDecoder {
+  private final JsonFactory factory;
+
+  PageDecoder(JsonFactory factory) {
+    this.factory = factory;
+  }
+
+  /** Thrown for a body that ends too early: worth retrying. */
+  static final class Truncated extends IOException {
+    private static final long serialVersionUID = 1L;
+
+    Truncated(String message, Throwable cause) {
+      super(message, cause);
+    }
+  }
+
+  /** Thrown for a body that is not the envelope, or a record without id: not worth retrying. */
+  static final class Malformed extends IOException {
+    private static final long serialVersionUID = 1L;
+
+    Malformed(String message, Throwable cause) {
+      super(message, cause);
+    }
+  }
+
+  static boolean isConversationIdKey(String key) {
+    return key.replace(" ", "").replace("_", "").toLowerCase(Locale.ROOT).equals("conversationid");
+  }
+
+  Page decode(String body, int page) throws Truncated, Malformed {
+    List<RawRecord> records = new ArrayList<>();
+    OptionalLong totalResults = OptionalLong.empty();
+    OptionalInt totalPages = OptionalInt.empty();
+    Optional<Boolean> hasMore = Optional.empty();
+    try (JsonParser parser = factory.createParser(body)) {
+      if (parser.nextToken() != JsonToken.START_OBJECT) {
+        throw new Malformed("page " + page + ": the body is not a JSON object", null);
+      }
+      while (parser.nextToken() == JsonToken.FIELD_NAME) {
+        String name = parser.currentName();
+        JsonToken value = parser.nextToken();
+        switch (name) {
+          case "results" -> readResults(parser, body, page, records);
+          case "totalResults" -> totalResults = OptionalLong.of(number(parser, value, name, page));
+          case "totalPages" -> totalPages = OptionalInt.of(Math.toIntExact(number(parser, value, name, page)));
+          case "hasMore" -> {
+            if (value == JsonToken.VALUE_TRUE || value == JsonToken.VALUE_FALSE) {
+              hasMore = Optional.of(value == JsonToken.VALUE_TRUE);
+            } else if (value != JsonToken.VALUE_NULL) {
+              throw new Malformed("page " + page + ": hasMore is not a boolean: " + parser.getText(), null);
+            }
+          }
+          default -> parser.skipChildren();
+        }
+      }
+      if (parser.currentToken() != JsonToken.END_OBJECT) {
+        throw new Malformed("page " + page + ": unexpected " + parser.currentToken(), null);
+      }
+    } catch (JsonEOFException e) {
+      throw new Truncated("page " + page + ": the body ends too early (" + body.length() + " chars)", e);
+    } catch (Truncated | Malformed e) {
+      throw e;
+    } catch (IOException | ArithmeticException e) {
+      throw new Malformed("page " + page + ": " + firstLine(e.getMessage()), e);
+    }
+    return new Page(records, totalResults, totalPages, hasMore);
+  }
+
+  private static long number(JsonParser parser, JsonToken value, String name, int page) throws IOException {
+    if (value == JsonToken.VALUE_NUMBER_INT) {
+      return parser.getLongValue();
+    }
+    if (value == JsonToken.VALUE_STRING) {
+      try {
+        return Long.parseLong(parser.getText().strip());
+      } catch (NumberFormatException e) {
+        throw new Malformed("page " + page + ": " + name + " is not a number: '" + parser.getText() + "'", e);
+      }
+    }
+    throw new Malformed("page " + page + ": " + name + " is not a number: " + value, null);
+  }
+
+  private static void readResults(JsonParser parser, String body, int page, List<RawRecord> records)
+      throws IOException {
+    if (parser.currentToken() == JsonToken.VALUE_NULL) {
+      return;
+    }
+    if (parser.currentToken() != JsonToken.START_ARRAY) {
+      throw new Malformed("page " + page + ": results is not an array", null);
+    }
+    int index = 0;
+    JsonToken token;
+    while ((token = parser.nextToken()) != JsonToken.END_ARRAY) {
+      if (token == null) {
+        throw new JsonEOFException(parser, null, "end of input inside results");
+      }
+      if (token != JsonToken.START_OBJECT) {
+        throw new Malformed("page " + page + " record " + index + ": not a JSON object but " + token, null);
+      }
+      int start = (int) parser.currentTokenLocation().getCharOffset();
+      String id = null;
+      while (parser.nextToken() == JsonToken.FIELD_NAME) {
+        String key = parser.currentName();
+        JsonToken value = parser.nextToken();
+        if (id == null && isConversationIdKey(key) && (value == JsonToken.VALUE_STRING || value == JsonToken.VALUE_NUMBER_INT)) {
+          id = parser.getText();
+        } else {
+          parser.skipChildren();
+        }
+      }
+      int end = (int) parser.currentLocation().getCharOffset();
+      if (id == null || id.isBlank()) {
+        throw new Malformed("page " + page + " record " + index + ": no conversation id (\"Conversation ID\" or conversationId)", null);
+      }
+      records.add(RawRecord.of(id, body.substring(start, end)));
+      index++;
+    }
+  }
+
+  private static String firstLine(String message) {
+    if (message == null) {
+      return "malformed JSON";
+    }
+    int newline = message.indexOf('\n');
+    return newline < 0 ? message : message.substring(0, newline);
+  }
+}

@@ -1,0 +1,78 @@
+package dev.korescore.adapters.http;
+
+import static java.util.Objects.requireNonNull;
+
+import java.time.Duration;
+
+/**
+ * When and how long to retry a Raw Data request: on 429 (or an error that mentions the rate limit),
+ * 5xx, connection failures and truncated bodies; exponential backoff with full jitter (a random wait
+ * in {@code [0, min(maxDelay, baseDelay x 2^(attempt-1))]}), a server's {@code Retry-After} honoured up
+ * to {@code retryAfterCap}.
+ *
+ * @param maxAttempts attempts per request, the first included (>= 1)
+ * @param baseDelay the first backoff's upper bound
+ * @param maxDelay the largest backoff
+ * @param retryAfterCap the longest {@code Retry-After} obeyed; longer ones are cut to this
+ * @param budget retries allowed in one fetch, all requests together (>= 0)
+ * @param totalTimeout the longest one request may take, all attempts and waits included
+ */
+public record RetryPolicy(
+    int maxAttempts, Duration baseDelay, Duration maxDelay, Duration retryAfterCap, int budget, Duration totalTimeout) {
+  public RetryPolicy {
+    requireNonNull(baseDelay, "baseDelay");
+    requireNonNull(maxDelay, "maxDelay");
+    requireNonNull(retryAfterCap, "retryAfterCap");
+    requireNonNull(totalTimeout, "totalTimeout");
+    if (maxAttempts < 1) {
+      throw new IllegalArgumentException("maxAttempts must be >= 1, was " + maxAttempts);
+    }
+    if (budget < 0) {
+      throw new IllegalArgumentException("budget must be >= 0, was " + budget);
+    }
+    if (baseDelay.isNegative() || maxDelay.compareTo(baseDelay) < 0) {
+      throw new IllegalArgumentException("need 0 <= baseDelay <= maxDelay, were " + baseDelay + " and " + maxDelay);
+    }
+    if (retryAfterCap.isNegative() || totalTimeout.isNegative() || totalTimeout.isZero()) {
+      throw new IllegalArgumentException(
+          "retryAfterCap must be >= 0 and totalTimeout > 0, were " + retryAfterCap + " and " + totalTimeout);
+    }
+  }
+
+  /** 6 attempts, backoff 1 s to 30 s, Retry-After up to 2 min, 100 retries per fetch, 5 min per request. */
+  public static RetryPolicy defaults() {
+    return new RetryPolicy(6, Duration.ofSeconds(1), Duration.ofSeconds(30), Duration.ofMinutes(2), 100, Duration.ofMinutes(5));
+  }
+
+  /** Never retry (a 401 is still retried once with a fresh token). */
+  public static RetryPolicy none() {
+    return new RetryPolicy(1, Duration.ZERO, Duration.ZERO, Duration.ZERO, 0, Duration.ofMinutes(5));
+  }
+
+  public RetryPolicy withMaxAttempts(int newMaxAttempts) {
+    return new RetryPolicy(newMaxAttempts, baseDelay, maxDelay, retryAfterCap, budget, totalTimeout);
+  }
+
+  public RetryPolicy withDelays(Duration newBaseDelay, Duration newMaxDelay) {
+    return new RetryPolicy(maxAttempts, newBaseDelay, newMaxDelay, retryAfterCap, budget, totalTimeout);
+  }
+
+  public RetryPolicy withRetryAfterCap(Duration newCap) {
+    return new RetryPolicy(maxAttempts, baseDelay, maxDelay, newCap, budget, totalTimeout);
+  }
+
+  public RetryPolicy withBudget(int newBudget) {
+    return new RetryPolicy(maxAttempts, baseDelay, maxDelay, retryAfterCap, newBudget, totalTimeout);
+  }
+
+  public RetryPolicy withTotalTimeout(Duration newTotalTimeout) {
+    return new RetryPolicy(maxAttempts, baseDelay, maxDelay, retryAfterCap, budget, newTotalTimeout);
+  }
+
+  /** The upper bound of the backoff before attempt {@code attempt + 1}. */
+  Duration backoffCeiling(int attempt) {
+    int shift = Math.min(Math.max(attempt - 1, 0), 30);
+    Duration ceiling = baseDelay.multipliedBy(1L << shift);
+    return ceiling.compareTo(maxDelay) > 0 || ceiling.isNegative() ? maxDelay : ceiling;
+  }
+}
