@@ -1,0 +1,127 @@
+package dev.korescore.scoring;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.korescore.core.policy.ScoringPolicy;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+
+/**
+ * What an audit of a stream of interactions found: verdict counts, groups, metrics, score
+ * distributions, pass rates, daily volume, the first problems with their explanations and, when asked
+ * for, the inferred policy. Immutable; produced by {@link AuditAggregator#summary()}.
+ *
+ * @param policy the policy the audit used
+ * @param interactions every interaction audited
+ * @param counts verdicts by kind (every kind present, 0 when none)
+ * @param byAgent by {@code Interaction.primaryAgentKey()}, most interactions first
+ * @param byQueue by {@code Interaction.primaryQueueKey()}, most interactions first
+ * @param byChannel by channel ({@code "(no channel)"} when absent), most interactions first
+ * @param byForm by evaluation form name ({@code "(no form)"} when absent), most interactions first
+ * @param metrics by metric name, most answers first
+ * @param koreScores Kore's scores
+ * @param computedScores recomputed scores, rounded down
+ * @param korePassed interactions Kore says passed, among the auditable ones with a passed flag
+ * @param korePassKnown auditable interactions with Kore's passed flag
+ * @param computedPassed auditable interactions the recomputation says pass
+ * @param computedPassKnown auditable interactions whose pass the recomputation could tell
+ * @param daily by start date (UTC), oldest first; interactions without a start time are left out
+ * @param firstProblems the first problems (mismatches and invalid records) in input order
+ * @param inference the inferred policy, when the audit was asked to infer it
+ */
+public record AuditSummary(
+    ScoringPolicy policy,
+    long interactions,
+    Map<VerdictKind, Long> counts,
+    List<GroupStats> byAgent,
+    List<GroupStats> byQueue,
+    List<GroupStats> byChannel,
+    List<GroupStats> byForm,
+    List<MetricStats> metrics,
+    ScoreHistogram koreScores,
+    ScoreHistogram computedScores,
+    long korePassed,
+    long korePassKnown,
+    long computedPassed,
+    long computedPassKnown,
+    List<DailyStats> daily,
+    List<Verdict> firstProblems,
+    Optional<PolicyInference> inference) {
+
+  public AuditSummary {
+    requireNonNull(policy, "policy");
+    EnumMap<VerdictKind, Long> all = new EnumMap<>(VerdictKind.class);
+    for (VerdictKind kind : VerdictKind.values()) {
+      all.put(kind, counts.getOrDefault(kind, 0L));
+    }
+    counts = Map.copyOf(all);
+    byAgent = List.copyOf(byAgent);
+    byQueue = List.copyOf(byQueue);
+    byChannel = List.copyOf(byChannel);
+    byForm = List.copyOf(byForm);
+    metrics = List.copyOf(metrics);
+    requireNonNull(koreScores, "koreScores");
+    requireNonNull(computedScores, "computedScores");
+    daily = List.copyOf(daily);
+    firstProblems = List.copyOf(firstProblems);
+    requireNonNull(inference, "inference");
+  }
+
+  public long count(VerdictKind kind) {
+    return counts.get(kind);
+  }
+
+  /** Matches and mismatches: the interactions whose score could be checked. */
+  public long auditable() {
+    return count(VerdictKind.MATCH) + mismatches();
+  }
+
+  public long mismatches() {
+    return count(VerdictKind.SCORE_MISMATCH) + count(VerdictKind.PASS_MISMATCH);
+  }
+
+  /** Mismatches and invalid records. */
+  public long problems() {
+    return mismatches() + count(VerdictKind.INVALID);
+  }
+
+  /** Whether every auditable interaction matched (and none was invalid). */
+  public boolean allMatched() {
+    return problems() == 0;
+  }
+
+  public OptionalDouble korePassRate() {
+    return korePassKnown == 0 ? OptionalDouble.empty() : OptionalDouble.of((double) korePassed / korePassKnown);
+  }
+
+  public OptionalDouble computedPassRate() {
+    return computedPassKnown == 0
+        ? OptionalDouble.empty()
+        : OptionalDouble.of((double) computedPassed / computedPassKnown);
+  }
+
+  /** The {@code limit} groups with most mismatches (then highest mismatch rate), leaving out groups with none. */
+  public static List<GroupStats> worst(List<GroupStats> groups, int limit) {
+    return groups.stream()
+        .filter(g -> g.mismatches() > 0)
+        .sorted(Comparator.comparingLong(GroupStats::mismatches).reversed()
+            .thenComparing(Comparator.comparingDouble(GroupStats::mismatchRate).reversed())
+            .thenComparing(GroupStats::key))
+        .limit(limit)
+        .toList();
+  }
+
+  /** The {@code limit} metrics most often involved in a mismatch, leaving out those never involved. */
+  public List<MetricStats> worstMetrics(int limit) {
+    return metrics.stream()
+        .filter(m -> m.involvedInMismatch() > 0)
+        .sorted(Comparator.comparingLong(MetricStats::involvedInMismatch).reversed()
+            .thenComparing(MetricStats::name))
+        .limit(limit)
+        .toList();
+  }
+}

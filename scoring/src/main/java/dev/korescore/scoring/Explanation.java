@@ -1,0 +1,100 @@
+package dev.korescore.scoring;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.korescore.core.policy.ScoringPolicy;
+import java.math.BigInteger;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * How a verdict was reached: each metric's contribution, the fraction's numerator ({@code sum of YES
+ * weights - sum of NO negative weights [+ NA weights under award-full]}) and denominator (the
+ * applicable weight), the recomputed score, the policy used, and the other policy variants that would
+ * have explained Kore's values.
+ *
+ * @param policy the policy the verdict was reached under
+ * @param contributions one per metric, in the record's order (empty when scoring never started)
+ * @param numerator the points, before {@code x 100}
+ * @param denominator the applicable weight
+ * @param score the recomputed score, when there is one
+ * @param failedFatalMetric the first failed fatal metric, when one failed
+ * @param computedPassed what the auditor expects Kore's passed flag to be, when it can tell
+ * @param alternatives which other policy variants explain Kore's values, in words ({@code "matches if
+ *     NA were awarded full weight"}); for a problem with none, one sentence saying so; empty for a
+ *     match or a record not audited
+ * @param explainingPolicies the policy variants behind {@code alternatives}
+ */
+public record Explanation(
+    ScoringPolicy policy,
+    List<MetricContribution> contributions,
+    BigInteger numerator,
+    BigInteger denominator,
+    Optional<ExactScore> score,
+    Optional<String> failedFatalMetric,
+    Optional<Boolean> computedPassed,
+    List<String> alternatives,
+    List<ScoringPolicy> explainingPolicies) {
+
+  /** What {@link #alternatives()} says when no variant explains a problem. */
+  public static final String NO_ALTERNATIVE = "no other policy variant explains Kore's values";
+
+  public Explanation {
+    requireNonNull(policy, "policy");
+    contributions = List.copyOf(contributions);
+    requireNonNull(numerator, "numerator");
+    requireNonNull(denominator, "denominator");
+    requireNonNull(score, "score");
+    requireNonNull(failedFatalMetric, "failedFatalMetric");
+    requireNonNull(computedPassed, "computedPassed");
+    alternatives = List.copyOf(alternatives);
+    explainingPolicies = List.copyOf(explainingPolicies);
+  }
+
+  /** An explanation for a record that was never scored. */
+  static Explanation unscored(ScoringPolicy policy) {
+    return new Explanation(
+        policy, List.of(), BigInteger.ZERO, BigInteger.ZERO, Optional.empty(), Optional.empty(), Optional.empty(),
+        List.of(), List.of());
+  }
+
+  Explanation withAlternatives(List<String> words, List<ScoringPolicy> policies) {
+    return new Explanation(
+        policy, contributions, numerator, denominator, score, failedFatalMetric, computedPassed, words, policies);
+  }
+
+  /**
+   * A few lines for a terminal: the metric table, the fraction, the policy and the alternatives, each
+   * line starting with {@code indent}.
+   */
+  public String render(String indent) {
+    StringBuilder out = new StringBuilder();
+    if (!contributions.isEmpty()) {
+      int width = 6;
+      for (MetricContribution c : contributions) {
+        width = Math.max(width, Math.min(40, c.name().length()));
+      }
+      out.append(indent)
+          .append(String.format("%-" + width + "s  %-6s %8s %8s %9s %9s  %s%n", "metric", "answer", "weight",
+              "negative", "+points", "+weight", "counted as"));
+      for (MetricContribution c : contributions) {
+        String name = c.name().length() > 40 ? c.name().substring(0, 39) + "~" : c.name();
+        out.append(indent)
+            .append(String.format("%-" + width + "s  %-6s %8d %8d %9d %9d  %s%n", name,
+                c.qualification().wireText() + (c.fatal() ? "!" : ""), c.weight(), c.negativeWeight(),
+                c.addedToNumerator(), c.addedToDenominator(), c.note()));
+      }
+    }
+    if (!contributions.isEmpty() || score.isPresent()) {
+      out.append(indent).append("points ").append(numerator).append(" / applicable weight ").append(denominator);
+      score.ifPresent(s -> out.append(" -> score ").append(s.decimal().toPlainString()));
+      failedFatalMetric.ifPresent(m -> out.append(" (fatal metric '").append(m).append("' failed)"));
+      out.append(System.lineSeparator());
+    }
+    out.append(indent).append("policy: ").append(policy.describe()).append(System.lineSeparator());
+    for (String alternative : alternatives) {
+      out.append(indent).append(alternative).append(System.lineSeparator());
+    }
+    return out.toString();
+  }
+}

@@ -1,0 +1,136 @@
+package dev.korescore.scoring;
+
+import dev.korescore.core.model.Metric;
+import dev.korescore.core.model.Qualification;
+import dev.korescore.core.model.Qualification.Answer;
+import dev.korescore.core.policy.NaTreatment;
+import java.math.BigInteger;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The policy-independent sums of one record's metrics: weights of YES, weights and negative weights of
+ * NO, weights of NA, the first failed fatal metric and the first invalid metric. Summed in {@code long}
+ * while that is exact, in {@link BigInteger} when a sum would overflow.
+ */
+final class Tally {
+  final BigInteger yes;
+  final BigInteger noWeight;
+  final BigInteger noNegative;
+  final BigInteger na;
+  final Optional<Metric> failedFatal;
+  final Optional<String> invalidReason;
+  final Optional<String> invalidMetric;
+  /** How many metrics were answered YES or NO. */
+  final int answered;
+
+  private Tally(
+      BigInteger yes, BigInteger noWeight, BigInteger noNegative, BigInteger na, Optional<Metric> failedFatal,
+      Optional<String> invalidReason, Optional<String> invalidMetric, int answered) {
+    this.yes = yes;
+    this.noWeight = noWeight;
+    this.noNegative = noNegative;
+    this.na = na;
+    this.failedFatal = failedFatal;
+    this.invalidReason = invalidReason;
+    this.invalidMetric = invalidMetric;
+    this.answered = answered;
+  }
+
+  static Tally of(List<Metric> metrics) {
+    long yes = 0;
+    long noWeight = 0;
+    long noNegative = 0;
+    long na = 0;
+    Metric failedFatal = null;
+    int answered = 0;
+    try {
+      for (Metric metric : metrics) {
+        if (metric.weight() < 0) {
+          return invalid("metric '" + metric.name() + "' has a negative weight " + metric.weight(), metric);
+        }
+        if (metric.negativeWeight() < 0) {
+          return invalid(
+              "metric '" + metric.name() + "' has a negative \"negative weight\" " + metric.negativeWeight(), metric);
+        }
+        Qualification q = metric.qualification();
+        if (!(q instanceof Answer answer)) {
+          return invalid(
+              "metric '" + metric.name() + "' has an unrecognised qualification '" + q.wireText() + "'", metric);
+        }
+        switch (answer) {
+          case YES:
+            yes = Math.addExact(yes, metric.weight());
+            answered++;
+            break;
+          case NO:
+            noWeight = Math.addExact(noWeight, metric.weight());
+            noNegative = Math.addExact(noNegative, metric.negativeWeight());
+            answered++;
+            if (metric.fatal() && failedFatal == null) {
+              failedFatal = metric;
+            }
+            break;
+          case NA:
+            na = Math.addExact(na, metric.weight());
+            break;
+          case MANUAL:
+          default:
+            break;
+        }
+      }
+    } catch (ArithmeticException overflow) {
+      return exact(metrics);
+    }
+    return new Tally(
+        BigInteger.valueOf(yes), BigInteger.valueOf(noWeight), BigInteger.valueOf(noNegative), BigInteger.valueOf(na),
+        Optional.ofNullable(failedFatal), Optional.empty(), Optional.empty(), answered);
+  }
+
+  /** The same sums in {@link BigInteger}, for weights whose sums do not fit a {@code long}. */
+  private static Tally exact(List<Metric> metrics) {
+    BigInteger yes = BigInteger.ZERO;
+    BigInteger noWeight = BigInteger.ZERO;
+    BigInteger noNegative = BigInteger.ZERO;
+    BigInteger na = BigInteger.ZERO;
+    Metric failedFatal = null;
+    int answered = 0;
+    for (Metric metric : metrics) {
+      Answer answer = (Answer) metric.qualification();
+      BigInteger weight = BigInteger.valueOf(metric.weight());
+      if (answer == Answer.YES) {
+        yes = yes.add(weight);
+        answered++;
+      } else if (answer == Answer.NO) {
+        noWeight = noWeight.add(weight);
+        noNegative = noNegative.add(BigInteger.valueOf(metric.negativeWeight()));
+        answered++;
+        if (metric.fatal() && failedFatal == null) {
+          failedFatal = metric;
+        }
+      } else if (answer == Answer.NA) {
+        na = na.add(weight);
+      }
+    }
+    return new Tally(
+        yes, noWeight, noNegative, na, Optional.ofNullable(failedFatal), Optional.empty(), Optional.empty(), answered);
+  }
+
+  private static Tally invalid(String reason, Metric metric) {
+    return new Tally(
+        BigInteger.ZERO, BigInteger.ZERO, BigInteger.ZERO, BigInteger.ZERO, Optional.empty(), Optional.of(reason),
+        Optional.of(metric.name()), 0);
+  }
+
+  /** {@code sum(YES) - sum(negative of NO)}, plus NA weights when NA is awarded full weight. */
+  BigInteger numerator(NaTreatment treatment) {
+    BigInteger points = yes.subtract(noNegative);
+    return treatment == NaTreatment.AWARD_FULL ? points.add(na) : points;
+  }
+
+  /** The applicable weight: YES and NO, plus NA unless NA is excluded. */
+  BigInteger denominator(NaTreatment treatment) {
+    BigInteger applicable = yes.add(noWeight);
+    return treatment == NaTreatment.EXCLUDE ? applicable : applicable.add(na);
+  }
+}
