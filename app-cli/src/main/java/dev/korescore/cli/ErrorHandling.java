@@ -1,5 +1,7 @@
 package dev.korescore.cli;
 
+import dev.korescore.cli.common.CliException;
+import dev.korescore.cli.common.ExitCodes;
 import dev.korescore.core.port.out.InteractionReadException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;

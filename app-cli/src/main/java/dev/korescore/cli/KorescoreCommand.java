@@ -1,5 +1,6 @@
 package dev.korescore.cli;
 
+import dev.korescore.cli.common.ExitCodes;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -17,7 +18,11 @@ import picocli.CommandLine.Spec;
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {},
-    subcommands = {CommandLine.HelpCommand.class})
+    subcommands = {CommandLine.HelpCommand.class, dev.korescore.cli.audit.AuditCommand.class,
+        dev.korescore.cli.fetch.FetchCommand.class,
+        dev.korescore.cli.testkit.GenerateCommand.class,
+        dev.korescore.cli.testkit.SimulateCommand.class,
+        dev.korescore.cli.demo.DemoCommand.class})
 public final class KorescoreCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;

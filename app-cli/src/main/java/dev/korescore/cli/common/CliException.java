@@ -1,4 +1,4 @@
-package dev.korescore.cli;
+package dev.korescore.cli.common;
 
 import static java.util.Objects.requireNonNull;
 

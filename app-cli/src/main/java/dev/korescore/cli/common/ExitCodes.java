@@ -1,4 +1,4 @@
-package dev.korescore.cli;
+package dev.korescore.cli.common;
 
 /**
  * The exit codes of every {@code korescore} command, documented in {@code --help} and the README.
@@ -16,13 +16,12 @@ public final class ExitCodes {
   public static final int RUNTIME_FAILURE = 4;
 
   /** The exit-code list shown by {@code --help}. */
-  static final String[] HELP_LIST = {
+  public static final java.util.List<String> HELP_LIST = java.util.List.of(
     "0:Success (audit: every auditable record matched; fetch: complete).",
     "1:audit found at least one mismatch.",
     "2:Usage, input, configuration or authentication error.",
     "3:fetch finished, but the server's totals and what was received disagree.",
-    "4:Network, server or other failure (rerun with --debug for the stack trace)."
-  };
+    "4:Network, server or other failure (rerun with --debug for the stack trace).");
 
   private ExitCodes() {}
 }

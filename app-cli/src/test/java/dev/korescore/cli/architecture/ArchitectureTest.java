@@ -72,7 +72,7 @@ class ArchitectureTest {
       classes()
           .that().resideInAPackage(HTTP)
           .should().onlyDependOnClassesThat().resideInAnyPackage(
-              HTTP, CORE, "java..", "javax.net..", "com.google.common..",
+              HTTP, CORE, "java..", "javax.net..", "javax.crypto..", "com.google.common..",
               "retrofit2..", "okhttp3..", "okio..", "kotlin..", "com.nimbusds..", "org.slf4j..",
               "com.fasterxml.jackson..")
           .because("adapters-http is the Raw Data client: Retrofit/OkHttp, a JWT library, SLF4J; the mapper is injected");
