@@ -1,0 +1,325 @@
+package dev.korescore.cli.audit;
+
+import dev.korescore.adapters.json.JacksonInteractionReaderAdapter;
+import dev.korescore.cli.common.CliException;
+import dev.korescore.cli.common.ExitCodes;
+import dev.korescore.core.model.Interaction;
+import dev.korescore.core.policy.NaTreatment;
+import dev.korescore.core.policy.PassRule;
+import dev.korescore.core.policy.ScoringPolicy;
+import dev.korescore.core.port.out.InteractionReadException;
+import dev.korescore.core.port.out.InteractionStream;
+import dev.korescore.core.port.out.ReadInteractionsPort;
+import dev.korescore.core.port.out.ReadOptions;
+import java.io.BufferedWriter;
+import java.io.FileNotFoundException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.NoSuchElementException;
+import java.util.OptionalInt;
+import java.util.concurrent.Callable;
+import java.util.function.Supplier;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code korescore audit [FILE...|-]}: recompute every score, verify Kore's values, explain. */
+@Command(
+    name = "audit",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Recomputes every interaction's score from its own metrics, checks Kore's score and pass flag, and"
+          + " explains each disagreement.",
+      "Reads Kore Raw Data as an API response, a JSON array or JSON Lines, plain or gzip; no FILE or '-'"
+          + " reads standard input."
+    },
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+      "0:every auditable interaction matched",
+      "1:at least one mismatch (score or pass flag) or invalid record was found",
+      "2:usage or input error (the message names file:line:column and the conversation id)",
+      "4:other failure (rerun with --debug for the stack trace)"
+    })
+public final class AuditCommand implements Callable<Integer> {
+
+  @Spec CommandSpec spec;
+
+  @Parameters(paramLabel = "FILE", arity = "0..*", description = "Input files (.gz too); '-' or none: standard input.")
+  List<String> files = new ArrayList<>();
+
+  @Option(names = "--format", paramLabel = "FORMAT", converter = FormatConverter.class,
+      description = "text (default: a summary), jsonl (one line per interaction) or csv.")
+  OutputFormat format = OutputFormat.TEXT;
+
+  @Option(names = "--out", paramLabel = "FILE", description = "Write to FILE instead of standard output.")
+  Path out;
+
+  @Option(names = "--only-problems", description = "jsonl/csv: only mismatching and invalid interactions.")
+  boolean onlyProblems;
+
+  @Option(names = "--na", paramLabel = "TREATMENT", converter = NaConverter.class,
+      description = "How NA answers count: exclude (default), award-full, count-as-fail.")
+  NaTreatment na = NaTreatment.EXCLUDE;
+
+  @Option(names = "--pass-rule", paramLabel = "RULE", converter = PassRuleConverter.class,
+      description = "at-least (score >= pass score, default) or greater-than (score > pass score).")
+  PassRule passRule = PassRule.AT_LEAST;
+
+  @Option(names = "--tolerance", paramLabel = "N",
+      description = "Score points Kore may be off the recomputed score's floor or ceiling (default 0).")
+  BigDecimal tolerance = BigDecimal.ZERO;
+
+  @Option(names = "--no-fatal", description = "A failed fatal metric does not make the score 0.")
+  boolean noFatal;
+
+  @Option(names = "--no-clamp", description = "Do not clamp recomputed scores to [-100, 100].")
+  boolean noClamp;
+
+  @Option(names = "--infer-policy", description = "Also try every policy variant and report which explains most records.")
+  boolean inferPolicy;
+
+  @Option(names = "--skip-bad-records", description = "Skip and count records that cannot be read instead of stopping.")
+  boolean skipBadRecords;
+
+  @Option(names = "--problems", paramLabel = "N", description = "Problems shown with their explanation (default 50).")
+  int problemsKept = 50;
+
+  @Option(names = "--threads", paramLabel = "N", hidden = true,
+      description = "1 (default): read, verify and write on one thread; 2: parse JSON Lines on two threads and"
+          + " verify and write on a third (slower on 2 cores, see bench/audit/README.md).")
+  int threads = 1;
+
+  private final Supplier<ReadInteractionsPort> readers;
+
+  /** The command wired to the JSON adapter. */
+  public AuditCommand() {
+    this(JacksonInteractionReaderAdapter::create);
+  }
+
+  /** The command reading through {@code readers} (tests, other compositions). */
+  public AuditCommand(Supplier<ReadInteractionsPort> readers) {
+    this.readers = readers;
+  }
+
+  /** The policy the options describe. */
+  ScoringPolicy policy() {
+    if (tolerance.signum() < 0) {
+      throw CliException.usage("--tolerance must be >= 0, was " + tolerance.toPlainString());
+    }
+    return ScoringPolicy.defaults()
+        .withNaTreatment(na)
+        .withPassRule(passRule)
+        .withFatalZeroes(!noFatal)
+        .withClamp(!noClamp)
+        .withTolerance(tolerance);
+  }
+
+  @Override
+  public Integer call() {
+    OptionalInt bounded =
+        BoundedHeap.relaunchIfUnbounded(spec.root().commandLine().getParseResult().originalArgs());
+    if (bounded.isPresent()) {
+      return bounded.getAsInt();
+    }
+    if (problemsKept < 0) {
+      throw CliException.usage("--problems must be >= 0, was " + problemsKept);
+    }
+    if (threads < 1 || threads > 2) {
+      throw CliException.usage("--threads must be 1 or 2, was " + threads);
+    }
+    AuditOptions options = new AuditOptions(
+        policy(), format, onlyProblems, inferPolicy, problemsKept, threads == 2);
+    List<String> inputs = files.isEmpty() ? List.of("-") : files;
+    ReadOptions readOptions = skipBadRecords ? ReadOptions.skippingBadRecords() : ReadOptions.strict();
+    PrintWriter err = spec.commandLine().getErr();
+    try (Inputs interactions = new Inputs(readers.get(), inputs, readOptions, threads);
+        Output output = Output.open(out, spec.commandLine().getOut())) {
+      AuditResult result = AuditRun.create(options).run(interactions, output.writer);
+      if (interactions.skipped > 0) {
+        err.printf(Locale.ROOT, "korescore: skipped %,d bad record%s%s%n", interactions.skipped,
+            interactions.skipped == 1 ? "" : "s",
+            interactions.firstSkipped == null ? "" : "; the first: " + interactions.firstSkipped);
+      }
+      if (format != OutputFormat.TEXT || out != null) {
+        err.println("korescore " + AuditRun.oneLineSummary(result.summary()));
+      }
+      err.flush();
+      return result.exitCode();
+    }
+  }
+
+  /** Where the output goes: standard output (not closed) or a file. */
+  private static final class Output implements AutoCloseable {
+    final Writer writer;
+    private final boolean owned;
+
+    private Output(Writer writer, boolean owned) {
+      this.writer = writer;
+      this.owned = owned;
+    }
+
+    static Output open(Path path, PrintWriter stdout) {
+      if (path == null) {
+        return new Output(stdout, false);
+      }
+      try {
+        return new Output(new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(path),
+            StandardCharsets.UTF_8), 1 << 16), true);
+      } catch (IOException e) {
+        throw new CliException(ExitCodes.USAGE_OR_INPUT, "cannot write " + path + ": " + e.getMessage(), e);
+      }
+    }
+
+    @Override
+    public void close() {
+      try {
+        if (owned) {
+          writer.close();
+        } else {
+          writer.flush();
+        }
+      } catch (IOException e) {
+        throw new CliException(ExitCodes.RUNTIME_FAILURE, "cannot write the output: " + e.getMessage(), e);
+      }
+    }
+  }
+
+  /** The interactions of every input, one input after another, each opened when reached. */
+  static final class Inputs implements Iterator<Interaction>, AutoCloseable {
+    private final ReadInteractionsPort reader;
+    private final Iterator<String> names;
+    private final ReadOptions options;
+    private InteractionStream current;
+    long skipped;
+    String firstSkipped;
+
+    private final int threads;
+
+    Inputs(ReadInteractionsPort reader, List<String> names, ReadOptions options, int threads) {
+      this.reader = reader;
+      this.names = names.iterator();
+      this.options = options;
+      this.threads = threads;
+    }
+
+    @Override
+    public boolean hasNext() {
+      while (current == null || !current.hasNext()) {
+        if (current != null) {
+          closeCurrent();
+        }
+        if (!names.hasNext()) {
+          return false;
+        }
+        current = open(names.next());
+      }
+      return true;
+    }
+
+    @Override
+    public Interaction next() {
+      if (!hasNext()) {
+        throw new NoSuchElementException("no more interactions");
+      }
+      return current.next();
+    }
+
+    private InteractionStream open(String name) {
+      if (name.equals("-")) {
+        return ChunkedJsonLines.open("<stdin>", new NonClosing(System.in), reader, options, threads);
+      }
+      Path path = Path.of(name);
+      try {
+        return ChunkedJsonLines.open(name, Files.newInputStream(path), reader, options, threads);
+      } catch (NoSuchFileException | FileNotFoundException e) {
+        throw CliException.usage("cannot read " + name + ": no such file");
+      } catch (IOException e) {
+        throw CliException.usage("cannot read " + name + ": " + e.getMessage());
+      }
+    }
+
+    private void closeCurrent() {
+      InteractionStream.SkippedRecords s = current.skipped();
+      if (s.count() > 0) {
+        skipped += s.count();
+        if (firstSkipped == null && !s.first().isEmpty()) {
+          InteractionReadException first = s.first().get(0);
+          firstSkipped = first.getMessage();
+        }
+      }
+      current.close();
+      current = null;
+    }
+
+    @Override
+    public void close() {
+      if (current != null) {
+        closeCurrent();
+      }
+    }
+  }
+
+  /** Standard input that the reader may close without closing the process's stream. */
+  private static final class NonClosing extends java.io.FilterInputStream {
+    NonClosing(InputStream in) {
+      super(in);
+    }
+
+    @Override
+    public void close() {}
+  }
+
+  static final class FormatConverter implements ITypeConverter<OutputFormat> {
+    @Override
+    public OutputFormat convert(String value) {
+      return OutputFormat.parse(value);
+    }
+  }
+
+  static final class NaConverter implements ITypeConverter<NaTreatment> {
+    @Override
+    public NaTreatment convert(String value) {
+      switch (value.strip().toLowerCase(Locale.ROOT)) {
+        case "exclude":
+          return NaTreatment.EXCLUDE;
+        case "award-full":
+          return NaTreatment.AWARD_FULL;
+        case "count-as-fail":
+          return NaTreatment.COUNT_AS_FAIL;
+        default:
+          throw new IllegalArgumentException("--na must be exclude, award-full or count-as-fail, was '" + value + "'");
+      }
+    }
+  }
+
+  static final class PassRuleConverter implements ITypeConverter<PassRule> {
+    @Override
+    public PassRule convert(String value) {
+      switch (value.strip().toLowerCase(Locale.ROOT)) {
+        case "at-least":
+        case ">=":
+          return PassRule.AT_LEAST;
+        case "greater-than":
+        case ">":
+          return PassRule.GREATER_THAN;
+        default:
+          throw new IllegalArgumentException("--pass-rule must be at-least or greater-than, was '" + value + "'");
+      }
+    }
+  }
+}

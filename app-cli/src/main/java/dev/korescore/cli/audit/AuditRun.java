@@ -1,0 +1,174 @@
+package dev.korescore.cli.audit;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.korescore.core.model.Interaction;
+import dev.korescore.scoring.AuditAggregator;
+import dev.korescore.scoring.AuditSummary;
+import dev.korescore.scoring.KoreAuditor;
+import dev.korescore.scoring.Verdict;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Stream;
+
+/**
+ * The audit behind {@code korescore audit}, reusable by other commands ({@code demo}, {@code audit
+ * --from/--to}): verifies every interaction of an iterator or stream, writes rows (JSON Lines, CSV) or
+ * the text summary to a writer, and returns the {@link AuditSummary} with the exit code.
+ *
+ * <pre>{@code
+ * AuditResult result = AuditRun.create(AuditOptions.defaults()).run(interactions, writer);
+ * int exitCode = result.exitCode();           // 0 every auditable record matched, 1 problems found
+ * AuditSummary summary = result.summary();    // for the HTML report
+ * }</pre>
+ *
+ * <p>Memory stays flat: interactions are verified and written one at a time, and the summary grows
+ * with the number of agents, queues, metrics and days, not of interactions. With {@link
+ * AuditOptions#parallel()} the iterator is drained on a second thread (JSON parsing there, scoring and
+ * writing here), through a small bounded queue. A failure of the iterator (an {@code
+ * InteractionReadException}) is rethrown as is by {@link #run}.
+ */
+public final class AuditRun {
+  private static final int BATCH = 128;
+  private static final int BATCHES_IN_FLIGHT = 4;
+
+  private final AuditOptions options;
+  private final KoreAuditor auditor;
+
+  private AuditRun(AuditOptions options) {
+    this.options = requireNonNull(options, "options");
+    this.auditor = KoreAuditor.withPolicy(options.policy());
+  }
+
+  public static AuditRun create(AuditOptions options) {
+    return new AuditRun(options);
+  }
+
+  public AuditOptions options() {
+    return options;
+  }
+
+  /** Audits {@code interactions} and writes to {@code out}; closes the stream, not the writer. */
+  public AuditResult run(Stream<Interaction> interactions, Writer out) {
+    try (interactions) {
+      return run(interactions.iterator(), out);
+    }
+  }
+
+  /** Audits {@code interactions} and writes to {@code out} (flushed, not closed). */
+  public AuditResult run(Iterator<Interaction> interactions, Writer out) {
+    requireNonNull(interactions, "interactions");
+    requireNonNull(out, "out");
+    AuditAggregator aggregator =
+        AuditAggregator.create(options.policy(), options.problemsKept(), options.inferPolicy());
+    try (VerdictRows rows = VerdictRows.forFormat(options.format(), out)) {
+      if (options.parallel()) {
+        runParallel(interactions, aggregator, rows);
+      } else {
+        while (interactions.hasNext()) {
+          audit(interactions.next(), aggregator, rows);
+        }
+      }
+    }
+    AuditSummary summary = aggregator.summary();
+    if (options.format() == OutputFormat.TEXT) {
+      PrintWriter printer = out instanceof PrintWriter p ? p : new PrintWriter(out);
+      TextSummary.print(summary, printer);
+      printer.flush();
+    }
+    flush(out);
+    return AuditResult.of(summary);
+  }
+
+  /** The text summary of {@code summary}, as {@code --format text} prints it. */
+  public static void printSummary(AuditSummary summary, PrintWriter out) {
+    TextSummary.print(requireNonNull(summary, "summary"), requireNonNull(out, "out"));
+  }
+
+  /** {@code audit: N interactions, N match, ...}: one line for a log or standard error. */
+  public static String oneLineSummary(AuditSummary summary) {
+    return TextSummary.oneLine(requireNonNull(summary, "summary"));
+  }
+
+  private void audit(Interaction interaction, AuditAggregator aggregator, VerdictRows rows) {
+    Verdict verdict = auditor.verify(interaction);
+    aggregator.accept(interaction, verdict);
+    if (!options.onlyProblems() || verdict.isProblem()) {
+      rows.write(interaction, verdict);
+    }
+  }
+
+  private void runParallel(Iterator<Interaction> interactions, AuditAggregator aggregator, VerdictRows rows) {
+    BlockingQueue<List<Interaction>> queue = new ArrayBlockingQueue<>(BATCHES_IN_FLIGHT);
+    List<Interaction> end = List.of();
+    AtomicReference<Throwable> failure = new AtomicReference<>();
+    Thread reader = new Thread(() -> {
+      List<Interaction> batch = new ArrayList<>(BATCH);
+      try {
+        while (interactions.hasNext()) {
+          batch.add(interactions.next());
+          if (batch.size() == BATCH) {
+            queue.put(batch);
+            batch = new ArrayList<>(BATCH);
+          }
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      } catch (RuntimeException | Error e) {
+        failure.set(e);
+      }
+      try {
+        if (!batch.isEmpty()) {
+          queue.put(batch);
+        }
+        queue.put(end);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }, "korescore-audit-reader");
+    reader.setDaemon(true);
+    reader.start();
+    boolean finished = false;
+    try {
+      while (true) {
+        List<Interaction> batch = queue.take();
+        if (batch == end) {
+          break;
+        }
+        for (Interaction interaction : batch) {
+          audit(interaction, aggregator, rows);
+        }
+      }
+      finished = true;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("the audit was interrupted", e);
+    } finally {
+      if (!finished) {
+        reader.interrupt();
+      }
+    }
+    Throwable error = failure.get();
+    if (error instanceof RuntimeException runtime) {
+      throw runtime;
+    }
+    if (error instanceof Error fatal) {
+      throw fatal;
+    }
+  }
+
+  private static void flush(Writer out) {
+    try {
+      out.flush();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+}

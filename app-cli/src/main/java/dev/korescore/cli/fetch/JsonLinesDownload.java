@@ -1,0 +1,231 @@
+package dev.korescore.cli.fetch;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.korescore.cli.common.CliException;
+import dev.korescore.core.fetch.DateWindow;
+import dev.korescore.core.fetch.FetchListener;
+import dev.korescore.core.fetch.FetchRequest;
+import dev.korescore.core.fetch.RawRecord;
+import dev.korescore.core.fetch.RawRecordStream;
+import dev.korescore.core.fetch.WindowLedger;
+import java.io.BufferedOutputStream;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.Set;
+
+/**
+ * One download into a JSON Lines file with a checkpoint. After each window the output is flushed and
+ * fsynced, then the checkpoint (the finished windows, their ledgers and the output's length) is
+ * replaced atomically. A resumed run truncates the output to that length, which drops a partly written
+ * window, and fetches the windows not finished; records already in the file are not written again.
+ */
+final class JsonLinesDownload {
+  private static final int VERSION = 1;
+
+  private final FetchRun run;
+  private final ObjectMapper mapper;
+  private final FetchRequest request;
+  private final Path out;
+  private final Path checkpoint;
+  private final FetchListener listener;
+
+  JsonLinesDownload(FetchRun run, ObjectMapper mapper, FetchRequest request, Path out, FetchListener listener) {
+    this.run = run;
+    this.mapper = mapper;
+    this.request = request;
+    this.out = out.toAbsolutePath();
+    this.checkpoint = checkpointOf(this.out);
+    this.listener = listener;
+  }
+
+  static Path checkpointOf(Path out) {
+    return out.resolveSibling(out.getFileName() + ".checkpoint");
+  }
+
+  FetchRun.FetchOutcome run(boolean resume) throws IOException {
+    Map<DateWindow, WindowLedger> done = new LinkedHashMap<>();
+    long length = 0;
+    Set<String> written = new HashSet<>();
+    if (resume && Files.exists(checkpoint)) {
+      JsonNode state = mapper.readTree(checkpoint.toFile());
+      requireSameJob(state);
+      for (JsonNode window : state.path("windows")) {
+        WindowLedger ledger = ledgerFrom(window);
+        done.put(ledger.window(), ledger);
+      }
+      length = state.path("outputBytes").asLong();
+      if (!Files.exists(out) || Files.size(out) < length) {
+        throw new CliException(2, "cannot resume: " + out + " is shorter than its checkpoint says ("
+            + length + " bytes); delete " + checkpoint + " to start again");
+      }
+      try (FileChannel channel = FileChannel.open(out, StandardOpenOption.WRITE)) {
+        channel.truncate(length);
+        channel.force(true);
+      }
+      readIds(written);
+    } else {
+      Files.createDirectories(out.getParent());
+      try (FileChannel channel = FileChannel.open(out, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+          StandardOpenOption.TRUNCATE_EXISTING)) {
+        channel.force(true);
+      }
+      writeCheckpoint(done, 0);
+    }
+    List<DateWindow> remaining = new ArrayList<>();
+    for (DateWindow window : request.windows()) {
+      if (!done.containsKey(window)) {
+        remaining.add(window);
+      }
+    }
+    long skipped = request.windows().size() - remaining.size();
+    long recordsWritten = 0;
+    try (FileChannel channel = FileChannel.open(out, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
+        OutputStream output = new BufferedOutputStream(Channels.newOutputStream(channel), 1 << 16)) {
+      FetchListener durable = new FetchListener() {
+        @Override
+        public void pageFetched(DateWindow window, int page, int records, long totalReported) {
+          listener.pageFetched(window, page, records, totalReported);
+        }
+
+        @Override
+        public void windowCompleted(WindowLedger ledger) {
+          try {
+            output.flush();
+            channel.force(false);
+            done.put(ledger.window(), ledger);
+            writeCheckpoint(done, channel.size());
+          } catch (IOException e) {
+            throw new UncheckedIOException(e);
+          }
+          listener.windowCompleted(ledger);
+        }
+      };
+      if (!remaining.isEmpty()) {
+        try (RawRecordStream records = run.records(request.withWindows(remaining), durable)) {
+          while (records.hasNext()) {
+            RawRecord record = records.next();
+            if (written.add(record.conversationId().value())) {
+              output.write((record.jsonLine() + "\n").getBytes(StandardCharsets.UTF_8));
+              recordsWritten++;
+            }
+          }
+        }
+      }
+      output.flush();
+      channel.force(true);
+    }
+    List<WindowLedger> ledgers = new ArrayList<>();
+    for (DateWindow window : request.windows()) {
+      WindowLedger ledger = done.get(window);
+      if (ledger != null) {
+        ledgers.add(ledger);
+      }
+    }
+    return new FetchRun.FetchOutcome(ledgers, recordsWritten, skipped, out);
+  }
+
+  private void readIds(Set<String> ids) throws IOException {
+    try (BufferedReader reader = Files.newBufferedReader(out, StandardCharsets.UTF_8)) {
+      String line;
+      while ((line = reader.readLine()) != null) {
+        if (line.isBlank()) {
+          continue;
+        }
+        JsonNode node = mapper.readTree(line);
+        for (Map.Entry<String, JsonNode> field : node.properties()) {
+          String key = field.getKey().replace(" ", "").replace("_", "");
+          if (key.equalsIgnoreCase("conversationid") && field.getValue().isValueNode()) {
+            ids.add(field.getValue().asText());
+            break;
+          }
+        }
+      }
+    }
+  }
+
+  private ObjectNode job() {
+    ObjectNode job = mapper.createObjectNode();
+    job.put("endpoint", run.endpoint());
+    ArrayNode windows = job.putArray("windows");
+    request.windows().forEach(w -> windows.add(w.toString()));
+    ArrayNode channels = job.putArray("channels");
+    request.channels().forEach(channels::add);
+    ArrayNode queues = job.putArray("queues");
+    request.queues().forEach(queues::add);
+    return job;
+  }
+
+  private void requireSameJob(JsonNode state) {
+    if (state.path("version").asInt() != VERSION || !job().equals(state.path("job"))) {
+      throw new CliException(2, "cannot resume: " + checkpoint + " belongs to a different fetch (range, window, "
+          + "filters or endpoint differ); rerun with the same arguments, or without --resume to start again");
+    }
+  }
+
+  private void writeCheckpoint(Map<DateWindow, WindowLedger> done, long outputBytes) throws IOException {
+    ObjectNode state = mapper.createObjectNode();
+    state.put("version", VERSION);
+    state.set("job", job());
+    state.put("outputBytes", outputBytes);
+    ArrayNode windows = state.putArray("windows");
+    for (WindowLedger ledger : done.values()) {
+      ObjectNode node = windows.addObject();
+      node.put("window", ledger.window().toString());
+      if (ledger.totalReported().isPresent()) {
+        node.put("totalReported", ledger.totalReported().getAsLong());
+      } else {
+        node.putNull("totalReported");
+      }
+      node.put("received", ledger.received());
+      node.put("duplicatesDropped", ledger.duplicatesDropped());
+      node.put("seenInEarlierWindows", ledger.seenInEarlierWindows());
+      node.put("pages", ledger.pages());
+      ArrayNode notes = node.putArray("notes");
+      ledger.notes().forEach(notes::add);
+    }
+    Path temp = checkpoint.resolveSibling(checkpoint.getFileName() + ".tmp");
+    try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+        StandardOpenOption.TRUNCATE_EXISTING)) {
+      channel.write(java.nio.ByteBuffer.wrap(mapper.writerWithDefaultPrettyPrinter().writeValueAsBytes(state)));
+      channel.force(true);
+    }
+    try {
+      Files.move(temp, checkpoint, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    } catch (AtomicMoveNotSupportedException e) {
+      Files.move(temp, checkpoint, StandardCopyOption.REPLACE_EXISTING);
+    }
+  }
+
+  private static WindowLedger ledgerFrom(JsonNode node) {
+    List<String> notes = new ArrayList<>();
+    node.path("notes").forEach(n -> notes.add(n.asText()));
+    JsonNode total = node.path("totalReported");
+    return new WindowLedger(
+        DateWindow.parse(node.path("window").asText()),
+        total.isNumber() ? OptionalLong.of(total.asLong()) : OptionalLong.empty(),
+        node.path("received").asLong(),
+        node.path("duplicatesDropped").asLong(),
+        node.path("seenInEarlierWindows").asLong(),
+        node.path("pages").asInt(),
+        notes);
+  }
+}

@@ -1,0 +1,46 @@
+package dev.korescore.cli.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class BoundedHeapTest {
+  private static final Path JAR = Path.of("/opt/korescore/korescore-app-cli-all.jar");
+  private static final long SIX_GB = 6L << 30;
+
+  @Test
+  void aJarRunWithTheDefaultHeapOfABigMachineRelaunches() {
+    assertThat(BoundedHeap.shouldRelaunch(JAR.toString(), Optional.of(JAR), List.of(), SIX_GB, null)).isTrue();
+  }
+
+  @Test
+  void anExplicitHeapOrAnOptOutOrASmallHeapDoesNot() {
+    assertThat(BoundedHeap.shouldRelaunch(JAR.toString(), Optional.of(JAR), List.of("-Xmx2g"), SIX_GB, null)).isFalse();
+    assertThat(BoundedHeap.shouldRelaunch(JAR.toString(), Optional.of(JAR), List.of("-XX:MaxRAMPercentage=10"), SIX_GB,
+        null)).isFalse();
+    assertThat(BoundedHeap.shouldRelaunch(JAR.toString(), Optional.of(JAR), List.of(), SIX_GB, "false")).isFalse();
+    assertThat(BoundedHeap.shouldRelaunch(JAR.toString(), Optional.of(JAR), List.of(), 256L << 20, null)).isFalse();
+  }
+
+  @Test
+  void classesOutsideTheLaunchedJarDoNot() {
+    // tests, IDEs and other class paths: the code does not come from the jar that was launched
+    assertThat(BoundedHeap.shouldRelaunch("/tmp/surefirebooter.jar", Optional.of(Path.of("/work/target/classes")),
+        List.of(), SIX_GB, null)).isFalse();
+    assertThat(BoundedHeap.shouldRelaunch("/a.jar:/b.jar", Optional.of(Path.of("/a.jar")), List.of(), SIX_GB, null))
+        .isFalse();
+    assertThat(BoundedHeap.shouldRelaunch(JAR.toString(), Optional.empty(), List.of(), SIX_GB, null)).isFalse();
+  }
+
+  @Test
+  void theChildGetsABoundedHeapAndTheSameArguments() {
+    assertThat(BoundedHeap.command("/usr/bin/java", JAR, List.of("-Dx=1"), List.of("audit", "-")))
+        .containsExactly("/usr/bin/java", "-Dx=1", "-Xmx256m", "-Xmn96m", "-XX:+UseSerialGC",
+            "-Dkorescore.boundedHeap=true", "-cp", JAR.toString(), "dev.korescore.cli.Main", "audit", "-");
+    assertThat(BoundedHeap.command("/usr/bin/java", JAR, List.of("-XX:+UseG1GC"), List.of("audit")))
+        .doesNotContain("-XX:+UseSerialGC");
+  }
+}
