@@ -1,6 +1,21 @@
 package dev.korescore.cli.audit;
 
 import dev.korescore.adapters.json.JacksonInteractionReaderAdapter;
+import dev.korescore.adapters.http.RetryPolicy;
+import dev.korescore.cli.fetch.FetchCommand;
+import dev.korescore.cli.fetch.FetchRun;
+import dev.korescore.cli.fetch.FetchedInteractions;
+import dev.korescore.cli.fetch.KoreOptions;
+import dev.korescore.cli.report.AuditReportCollector;
+import dev.korescore.cli.report.HtmlAuditReport;
+import dev.korescore.cli.report.ReportHeader;
+import dev.korescore.core.fetch.FetchException;
+import dev.korescore.core.fetch.WindowLedger;
+import dev.korescore.scoring.Verdict;
+import java.time.Instant;
+import java.util.Map;
+import java.util.function.BiConsumer;
+import picocli.CommandLine.Mixin;
 import dev.korescore.cli.common.CliException;
 import dev.korescore.cli.common.ExitCodes;
 import dev.korescore.core.model.Interaction;
@@ -52,7 +67,8 @@ import picocli.CommandLine.Spec;
     exitCodeList = {
       "0:every auditable interaction matched",
       "1:at least one mismatch (score or pass flag) or invalid record was found",
-      "2:usage or input error (the message names file:line:column and the conversation id)",
+      "2:usage or input error (the message names file:line:column and the conversation id), or authentication",
+      "3:--from/--to: the server's totals and what was received disagree (the audit covers only what arrived)",
       "4:other failure (rerun with --debug for the stack trace)"
     })
 public final class AuditCommand implements Callable<Integer> {
@@ -104,16 +120,46 @@ public final class AuditCommand implements Callable<Integer> {
           + " verify and write on a third (slower on 2 cores, see bench/audit/README.md).")
   int threads = 1;
 
-  private final Supplier<ReadInteractionsPort> readers;
+  @Option(names = "--report", paramLabel = "FILE",
+      description = "Also write a self-contained HTML report (charts, sortable problem table) to FILE.")
+  Path report;
 
-  /** The command wired to the JSON adapter. */
+  @Option(names = "--from", paramLabel = "TIME",
+      description = "Fetch from the Raw Data API instead of reading files: start, UTC (2024-07-18, '2024-07-18 10:00:00'"
+          + " or 2024-07-18T10:00:00Z). Takes the connection options of 'korescore fetch'.")
+  String from;
+
+  @Option(names = "--to", paramLabel = "TIME", description = "With --from: end, UTC, same forms.")
+  String to;
+
+  @Option(names = "--channel", paramLabel = "C", description = "With --from/--to: only this channel (repeatable).")
+  List<String> channels = new ArrayList<>();
+
+  @Option(names = "--queue", paramLabel = "Q", description = "With --from/--to: only this queue id (repeatable).")
+  List<String> queues = new ArrayList<>();
+
+  @Mixin KoreOptions kore = new KoreOptions();
+
+  private final Supplier<ReadInteractionsPort> readers;
+  private final Map<String, String> environment;
+  private final RetryPolicy retryPolicy;
+
+  /** The command wired to the JSON adapter, the process environment and Kore's retry policy. */
   public AuditCommand() {
     this(JacksonInteractionReaderAdapter::create);
   }
 
   /** The command reading through {@code readers} (tests, other compositions). */
   public AuditCommand(Supplier<ReadInteractionsPort> readers) {
+    this(readers, System.getenv(), RetryPolicy.defaults());
+  }
+
+  /** For tests: {@code --from/--to} settings from {@code environment}, with {@code retryPolicy}. */
+  public AuditCommand(
+      Supplier<ReadInteractionsPort> readers, Map<String, String> environment, RetryPolicy retryPolicy) {
     this.readers = readers;
+    this.environment = Map.copyOf(environment);
+    this.retryPolicy = retryPolicy;
   }
 
   /** The policy the options describe. */
@@ -144,22 +190,68 @@ public final class AuditCommand implements Callable<Integer> {
     }
     AuditOptions options = new AuditOptions(
         policy(), format, onlyProblems, inferPolicy, problemsKept, threads == 2);
-    List<String> inputs = files.isEmpty() ? List.of("-") : files;
-    ReadOptions readOptions = skipBadRecords ? ReadOptions.skippingBadRecords() : ReadOptions.strict();
+    boolean fetching = from != null || to != null;
+    if (fetching && (from == null || to == null)) {
+      throw CliException.usage("--from and --to go together");
+    }
+    if (fetching && !files.isEmpty()) {
+      throw CliException.usage("give input FILEs or --from/--to, not both");
+    }
+    AuditReportCollector details = report == null ? null : AuditReportCollector.create();
+    BiConsumer<Interaction, Verdict> listener = details == null ? (i, v) -> {} : details::accept;
     PrintWriter err = spec.commandLine().getErr();
-    try (Inputs interactions = new Inputs(readers.get(), inputs, readOptions, threads);
-        Output output = Output.open(out, spec.commandLine().getOut())) {
-      AuditResult result = AuditRun.create(options).run(interactions, output.writer);
-      if (interactions.skipped > 0) {
-        err.printf(Locale.ROOT, "korescore: skipped %,d bad record%s%s%n", interactions.skipped,
-            interactions.skipped == 1 ? "" : "s",
-            interactions.firstSkipped == null ? "" : "; the first: " + interactions.firstSkipped);
+    AuditResult result;
+    List<String> sources;
+    boolean complete = true;
+    if (fetching) {
+      Instant start = KoreOptions.parseTime("--from", from);
+      Instant end = KoreOptions.parseTime("--to", to);
+      if (!start.isBefore(end)) {
+        throw CliException.usage("--from must be before --to, were " + start + " and " + end);
       }
-      if (format != OutputFormat.TEXT || out != null) {
-        err.println("korescore " + AuditRun.oneLineSummary(result.summary()));
+      try (FetchRun run = kore.openRun(environment, retryPolicy);
+          FetchedInteractions interactions = run.interactions(run.request(start, end, channels, queues));
+          Output output = Output.open(out, spec.commandLine().getOut())) {
+        result = AuditRun.create(options).run(interactions, output.writer, listener);
+        sources = List.of(run.endpoint() + " " + start + " to " + end);
+        for (WindowLedger ledger : interactions.ledgers()) {
+          if (!ledger.complete()) {
+            complete = false;
+            err.println("korescore: incomplete fetch: " + ledger.describe());
+          }
+        }
+      } catch (FetchException e) {
+        throw FetchCommand.translate(e);
       }
-      err.flush();
-      return result.exitCode();
+    } else {
+      List<String> inputs = files.isEmpty() ? List.of("-") : files;
+      ReadOptions readOptions = skipBadRecords ? ReadOptions.skippingBadRecords() : ReadOptions.strict();
+      try (Inputs interactions = new Inputs(readers.get(), inputs, readOptions, threads);
+          Output output = Output.open(out, spec.commandLine().getOut())) {
+        result = AuditRun.create(options).run(interactions, output.writer, listener);
+        if (interactions.skipped > 0) {
+          err.printf(Locale.ROOT, "korescore: skipped %,d bad record%s%s%n", interactions.skipped,
+              interactions.skipped == 1 ? "" : "s",
+              interactions.firstSkipped == null ? "" : "; the first: " + interactions.firstSkipped);
+        }
+      }
+      sources = inputs.stream().map(name -> name.equals("-") ? "<stdin>" : name).toList();
+    }
+    if (details != null) {
+      writeReport(result, details, sources);
+    }
+    if (format != OutputFormat.TEXT || out != null) {
+      err.println("korescore " + AuditRun.oneLineSummary(result.summary()));
+    }
+    err.flush();
+    return complete ? result.exitCode() : ExitCodes.INCOMPLETE;
+  }
+
+  private void writeReport(AuditResult result, AuditReportCollector details, List<String> sources) {
+    try {
+      HtmlAuditReport.write(result.summary(), details, ReportHeader.of(sources, Instant.now()), report);
+    } catch (IOException e) {
+      throw new CliException(ExitCodes.USAGE_OR_INPUT, "cannot write the report " + report + ": " + e.getMessage(), e);
     }
   }
 

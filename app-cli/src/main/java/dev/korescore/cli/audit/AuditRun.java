@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BiConsumer;
 import java.util.stream.Stream;
 
 /**
@@ -63,16 +64,28 @@ public final class AuditRun {
 
   /** Audits {@code interactions} and writes to {@code out} (flushed, not closed). */
   public AuditResult run(Iterator<Interaction> interactions, Writer out) {
+    return run(interactions, out, (interaction, verdict) -> {});
+  }
+
+  /**
+   * Audits {@code interactions}, writes to {@code out} (flushed, not closed), and hands every
+   * interaction with its verdict to {@code listener} (the HTML report's collector, the demo's check
+   * against the planted truth), so that one pass serves them all. The listener is called on the
+   * calling thread, in input order.
+   */
+  public AuditResult run(
+      Iterator<Interaction> interactions, Writer out, BiConsumer<Interaction, Verdict> listener) {
     requireNonNull(interactions, "interactions");
     requireNonNull(out, "out");
+    requireNonNull(listener, "listener");
     AuditAggregator aggregator =
         AuditAggregator.create(options.policy(), options.problemsKept(), options.inferPolicy());
     try (VerdictRows rows = VerdictRows.forFormat(options.format(), out)) {
       if (options.parallel()) {
-        runParallel(interactions, aggregator, rows);
+        runParallel(interactions, aggregator, rows, listener);
       } else {
         while (interactions.hasNext()) {
-          audit(interactions.next(), aggregator, rows);
+          audit(interactions.next(), aggregator, rows, listener);
         }
       }
     }
@@ -96,15 +109,19 @@ public final class AuditRun {
     return TextSummary.oneLine(requireNonNull(summary, "summary"));
   }
 
-  private void audit(Interaction interaction, AuditAggregator aggregator, VerdictRows rows) {
+  private void audit(
+      Interaction interaction, AuditAggregator aggregator, VerdictRows rows, BiConsumer<Interaction, Verdict> listener) {
     Verdict verdict = auditor.verify(interaction);
     aggregator.accept(interaction, verdict);
+    listener.accept(interaction, verdict);
     if (!options.onlyProblems() || verdict.isProblem()) {
       rows.write(interaction, verdict);
     }
   }
 
-  private void runParallel(Iterator<Interaction> interactions, AuditAggregator aggregator, VerdictRows rows) {
+  private void runParallel(
+      Iterator<Interaction> interactions, AuditAggregator aggregator, VerdictRows rows,
+      BiConsumer<Interaction, Verdict> listener) {
     BlockingQueue<List<Interaction>> queue = new ArrayBlockingQueue<>(BATCHES_IN_FLIGHT);
     List<Interaction> end = List.of();
     AtomicReference<Throwable> failure = new AtomicReference<>();
@@ -143,7 +160,7 @@ public final class AuditRun {
           break;
         }
         for (Interaction interaction : batch) {
-          audit(interaction, aggregator, rows);
+          audit(interaction, aggregator, rows, listener);
         }
       }
       finished = true;

@@ -26,7 +26,6 @@ import dev.korescore.core.model.Interaction;
 import dev.korescore.core.port.out.InteractionStream;
 import dev.korescore.core.port.out.ReadInteractionsPort;
 import dev.korescore.core.port.out.ReadOptions;
-import dev.korescore.scoring.KoreAuditor;
 import dev.korescore.scoring.Verdict;
 import dev.korescore.scoring.VerdictKind;
 import dev.korescore.testkit.generator.GeneratedInteraction;
@@ -52,6 +51,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.BiConsumer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -152,9 +152,14 @@ public final class DemoCommand implements Callable<Integer> {
     Path auditJsonl = outDir.resolve("audit.jsonl");
     Path auditCsv = outDir.resolve("audit.csv");
     Path reportHtml = outDir.resolve("report.html");
-    AuditResult result = audit(reader, recordsFile, auditJsonl, OutputFormat.JSONL);
-    audit(reader, recordsFile, auditCsv, OutputFormat.CSV);
-    Comparison comparison = compare(reader, recordsFile, truth, reportHtml, result);
+    AuditReportCollector details = AuditReportCollector.create();
+    Comparison comparison = new Comparison(truth);
+    AuditResult result = audit(reader, recordsFile, auditJsonl, OutputFormat.JSONL, (interaction, verdict) -> {
+      details.accept(interaction, verdict);
+      comparison.check(interaction, verdict);
+    });
+    audit(reader, recordsFile, auditCsv, OutputFormat.CSV, (interaction, verdict) -> {});
+    writeReport(result, details, recordsFile, reportHtml);
     out.println("3. Audited     " + AuditRun.oneLineSummary(result.summary()));
     out.println("4. Reports     " + auditJsonl + ", " + auditCsv + ", " + reportHtml);
     out.println();
@@ -219,64 +224,61 @@ public final class DemoCommand implements Callable<Integer> {
     }
   }
 
-  private static AuditResult audit(ReadInteractionsPort reader, Path records, Path target, OutputFormat format) {
+  private static AuditResult audit(ReadInteractionsPort reader, Path records, Path target, OutputFormat format,
+      BiConsumer<Interaction, Verdict> listener) {
     AuditOptions options = AuditOptions.defaults().withFormat(format).withProblemsKept(3).withParallel(false);
     try (InteractionStream in = open(reader, records);
         Writer writer = Files.newBufferedWriter(target, StandardCharsets.UTF_8)) {
-      return AuditRun.create(options).run(in, writer);
+      return AuditRun.create(options).run(in, writer, listener);
     } catch (IOException e) {
       throw new CliException(ExitCodes.RUNTIME_FAILURE, "cannot write " + target + ": " + e.getMessage(), e);
     }
   }
 
-  /** What the audit found, checked against the generator's truth. */
+  /** What the audit found, checked verdict by verdict against the generator's truth. */
   private static final class Comparison {
+    private final Map<String, GeneratedInteraction> truth;
     long found;
     long foundScores;
     long unknown;
     final List<String> missed = new ArrayList<>();
     final List<String> falseAlarms = new ArrayList<>();
-  }
 
-  private static Comparison compare(
-      ReadInteractionsPort reader, Path records, Map<String, GeneratedInteraction> truth, Path reportHtml, AuditResult result) {
-    KoreAuditor auditor = KoreAuditor.defaults();
-    AuditReportCollector details = AuditReportCollector.create();
-    Comparison comparison = new Comparison();
-    try (InteractionStream in = open(reader, records)) {
-      while (in.hasNext()) {
-        Interaction interaction = in.next();
-        Verdict verdict = auditor.verify(interaction);
-        details.accept(interaction, verdict);
-        GeneratedInteraction expected = truth.get(interaction.conversationId().value());
-        if (expected == null) {
-          comparison.unknown++;
-          continue;
-        }
-        VerdictKind kind = verdict.kind();
-        if (expected.planted().isPresent()) {
-          PlantedDiscrepancy p = expected.planted().get();
-          VerdictKind wanted = p.kind() == PlantedDiscrepancy.Kind.WRONG_SCORE ? VerdictKind.SCORE_MISMATCH : VerdictKind.PASS_MISMATCH;
-          if (kind == wanted) {
-            comparison.found++;
-            if (kind == VerdictKind.SCORE_MISMATCH) {
-              comparison.foundScores++;
-            }
-          } else {
-            comparison.missed.add(interaction.conversationId() + " planted " + p + ", audit said " + kind + " " + verdict.reasons());
+    Comparison(Map<String, GeneratedInteraction> truth) {
+      this.truth = truth;
+    }
+
+    void check(Interaction interaction, Verdict verdict) {
+      GeneratedInteraction expected = truth.get(interaction.conversationId().value());
+      if (expected == null) {
+        unknown++;
+        return;
+      }
+      VerdictKind kind = verdict.kind();
+      if (expected.planted().isPresent()) {
+        PlantedDiscrepancy p = expected.planted().get();
+        VerdictKind wanted = p.kind() == PlantedDiscrepancy.Kind.WRONG_SCORE ? VerdictKind.SCORE_MISMATCH : VerdictKind.PASS_MISMATCH;
+        if (kind == wanted) {
+          found++;
+          if (kind == VerdictKind.SCORE_MISMATCH) {
+            foundScores++;
           }
-        } else if (kind.isProblem()) {
-          comparison.falseAlarms.add(interaction.conversationId() + " audit said " + kind + " " + verdict.reasons());
+        } else {
+          missed.add(interaction.conversationId() + " planted " + p + ", audit said " + kind + " " + verdict.reasons());
         }
+      } else if (kind.isProblem()) {
+        falseAlarms.add(interaction.conversationId() + " audit said " + kind + " " + verdict.reasons());
       }
     }
+  }
+
+  private static void writeReport(AuditResult result, AuditReportCollector details, Path records, Path reportHtml) {
     try {
       HtmlAuditReport.write(result.summary(), details,
           ReportHeader.of(List.of(records.toString()), Instant.now()).withTitle("korescore demo"), reportHtml);
     } catch (IOException e) {
       throw new CliException(ExitCodes.RUNTIME_FAILURE, "cannot write " + reportHtml + ": " + e.getMessage(), e);
     }
-    return comparison;
   }
 
   private static InteractionStream open(ReadInteractionsPort reader, Path records) {

@@ -289,4 +289,18 @@ class AuditCommandTest {
     }
     return nodes;
   }
+
+  @Test
+  void writesASelfContainedHtmlReportBesideTheSummary() throws IOException {
+    Path seed = resource("seed-sample-response.json");
+    Path report = dir.resolve("reports/seed.html");
+    assertThat(run("audit", "--report", report.toString(), seed.toString())).isZero();
+    String html = Files.readString(report, StandardCharsets.UTF_8);
+    assertThat(html)
+        .startsWith("<!DOCTYPE html>")
+        .contains("<svg")
+        .contains(seed.toString())
+        .doesNotContain("https://");
+    assertThat(out.toString()).contains("Every auditable interaction matched.");
+  }
 }

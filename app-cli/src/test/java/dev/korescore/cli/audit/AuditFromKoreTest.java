@@ -1,0 +1,128 @@
+package dev.korescore.cli.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.korescore.cli.KorescoreCommand;
+import dev.korescore.cli.common.ExitCodes;
+import dev.korescore.testkit.generator.GeneratedInteraction;
+import dev.korescore.testkit.generator.InteractionGenerator;
+import dev.korescore.testkit.simulator.Fault;
+import dev.korescore.testkit.simulator.KoreSimulator;
+import dev.korescore.testkit.simulator.SimulatorConfig;
+import dev.korescore.testkit.simulator.SimulatorDataset;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** {@code korescore audit --from/--to}: fetch from the simulator over loopback HTTP and audit in one go. */
+class AuditFromKoreTest {
+  static InteractionGenerator generator;
+  static KoreSimulator sim;
+
+  @TempDir Path dir;
+  Path profile;
+  final StringWriter out = new StringWriter();
+  final StringWriter err = new StringWriter();
+
+  @BeforeAll
+  static void startSimulator() {
+    generator = InteractionGenerator.builder().seed(23).count(300).discrepancyShare(0.1).build();
+    sim = KoreSimulator.start(SimulatorConfig.builder().dataset(SimulatorDataset.generated(generator))
+        .rateLimitPerMinute(0).build());
+  }
+
+  @AfterAll
+  static void stopSimulator() {
+    sim.close();
+  }
+
+  @BeforeEach
+  void writeProfile() throws IOException {
+    sim.faults().clear();
+    Path secretFile = dir.resolve("secret.txt");
+    Files.writeString(secretFile, sim.clientSecret());
+    profile = dir.resolve("kore.properties");
+    Files.writeString(profile, String.join("\n",
+        "host=" + sim.baseUrl(),
+        "accountId=" + sim.accountId(),
+        "streamId=" + sim.streamId(),
+        "orgId=o-test",
+        "clientId=" + sim.clientId(),
+        "clientSecretFile=" + secretFile.toString().replace("\\", "/")));
+  }
+
+  int korescore(String... args) {
+    CommandLine commandLine = KorescoreCommand.newCommandLine();
+    commandLine.setOut(new PrintWriter(out, true));
+    commandLine.setErr(new PrintWriter(err, true));
+    return commandLine.execute(args);
+  }
+
+  @Test
+  void fetchesAuditsAndReportsEveryPlantedDiscrepancyInOnePass() throws IOException {
+    sim.faults().next(Fault.status(500));
+    Path rows = dir.resolve("audit.jsonl");
+    Path report = dir.resolve("report.html");
+
+    int code = korescore("audit", "--from", "2024-07-15", "--to", "2024-07-22", "--profile", profile.toString(),
+        "--rate", "0", "--page-size", "50", "--format", "jsonl", "--out", rows.toString(), "--report", report.toString());
+
+    assertThat(code).as(err.toString()).isEqualTo(ExitCodes.MISMATCH);
+    ObjectMapper mapper = new ObjectMapper();
+    List<JsonNode> lines = new ArrayList<>();
+    for (String line : Files.readAllLines(rows, StandardCharsets.UTF_8)) {
+      lines.add(mapper.readTree(line));
+    }
+    assertThat(lines).hasSize(300);
+    Set<String> problems = lines.stream()
+        .filter(l -> !l.get("verdict").asText().equals("MATCH") && !l.get("verdict").asText().equals("NOT_AUDITABLE"))
+        .map(l -> l.get("conversationId").asText())
+        .collect(Collectors.toSet());
+    Set<String> planted = generator.stream().filter(GeneratedInteraction::isPlanted)
+        .map(g -> g.conversationId().value()).collect(Collectors.toSet());
+    assertThat(planted).isNotEmpty();
+    assertThat(problems).isEqualTo(planted);
+
+    String html = Files.readString(report, StandardCharsets.UTF_8);
+    assertThat(html).contains("<svg").contains(sim.baseUrl());
+    assertThat(out.toString() + err.toString() + html).doesNotContain(sim.clientSecret());
+  }
+
+  @Test
+  void fromWithoutToIsAUsageError() {
+    assertThat(korescore("audit", "--from", "2024-07-15", "--profile", profile.toString())).isEqualTo(2);
+    assertThat(err.toString()).contains("--from and --to go together");
+  }
+
+  @Test
+  void filesAndAFetchRangeAreExclusive() {
+    assertThat(korescore("audit", "--from", "2024-07-15", "--to", "2024-07-16", "some.jsonl")).isEqualTo(2);
+    assertThat(err.toString()).contains("not both");
+  }
+
+  @Test
+  void aWrongSecretIsAnAuthenticationErrorWithoutTheSecret() throws IOException {
+    Path wrong = dir.resolve("wrong.txt");
+    String secret = "not-the-secret-but-long-enough-for-hs256-0123456789";
+    Files.writeString(wrong, secret);
+    int code = korescore("audit", "--from", "2024-07-15", "--to", "2024-07-16", "--profile", profile.toString(),
+        "--client-secret-file", wrong.toString(), "--rate", "0");
+    assertThat(code).isEqualTo(ExitCodes.USAGE_OR_INPUT);
+    assertThat(err.toString()).contains("401").doesNotContain(secret).doesNotContain("\tat ");
+  }
+}
