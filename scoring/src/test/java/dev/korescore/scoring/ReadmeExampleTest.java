@@ -6,6 +6,10 @@ import dev.korescore.core.model.Interaction;
 import dev.korescore.core.policy.NaTreatment;
 import dev.korescore.core.policy.ScoringPolicy;
 import dev.korescore.testkit.fixtures.Interactions;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -45,5 +49,18 @@ class ReadmeExampleTest {
     assertThat(log.get(1)).contains("matches if NA were awarded full weight");
     assertThat(log.get(2)).isEqualTo("2 of 3 match");
     assertThat(log.get(3)).isEqualTo("award-full score 59.090909");
+  }
+
+  @Test
+  void theReadmeShowsExactlyThisExample() throws IOException {
+    String source = Files.readString(
+        Path.of("src/test/java/dev/korescore/scoring/ReadmeExampleTest.java"), StandardCharsets.UTF_8);
+    String example = source.substring(
+        source.indexOf("// README example begins\n") + "// README example begins\n".length(),
+        source.indexOf("    // README example ends"));
+    String readme = Files.readString(Path.of("../README.md"), StandardCharsets.UTF_8);
+    assertThat(example.lines().filter(line -> !line.isBlank()).toList())
+        .hasSizeGreaterThan(8)
+        .allSatisfy(line -> assertThat(readme).contains(line.substring(4)));
   }
 }
