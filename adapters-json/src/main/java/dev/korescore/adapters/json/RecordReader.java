@@ -32,6 +32,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -55,6 +56,8 @@ final class RecordReader {
   private static final int MAX_INTEGER_DIGITS = 40;
 
   private static final int MAX_SCALE = 40;
+  /** Longest number text worth parsing. */
+  private static final int MAX_NUMBER_TEXT = MAX_INTEGER_DIGITS + MAX_SCALE + 8;
   private static final Pattern DURATION_TEXT =
       Pattern.compile(
           "\\s*([+-]?[0-9]+(?:\\.[0-9]+)?)\\s*(ms|millis|milliseconds?|s|secs?|seconds?)?\\s*",
@@ -68,6 +71,28 @@ final class RecordReader {
   private final StringWriter rawText = new StringWriter(256);
 
   private JsonGenerator rawGenerator;
+  /** Whether {@link #raw()} may quote a plain string itself; null until first needed. */
+  private Boolean plainStringsVerbatim;
+
+  // Allocated once per reader rather than once per record: the nested readers are never re-entered.
+  private final ElementReader<Intent> intentReader = this::intent;
+  private final ElementReader<Topic> topicReader = this::topic;
+  private final ElementReader<Queue> queueReader = this::queue;
+  private final ElementReader<Agent> agentReader = this::agent;
+  private final ElementReader<Metric> metricReader = this::metric;
+  private final FieldValue intentValue = this::intentValue;
+  private final FieldValue topicValue = this::topicValue;
+  private final FieldValue queueValue = this::queueValue;
+  private final FieldValue agentValue = this::agentValue;
+  private final FieldValue metricValue = this::metricValue;
+  /** The known fields of the nested object being read (nested objects do not nest). */
+  private final Fields fields = new Fields();
+  /** Elements of the array of objects being read; copied out into an immutable list. */
+  private final List<Object> elements = new ArrayList<>();
+  /** Items of the array of strings being read; copied out into an immutable list. */
+  private final List<String> stringItems = new ArrayList<>();
+  /** Unknown fields of the nested object being read; {@link Extras#of} copies them. */
+  private final Map<String, RawJson> nestedExtras = new LinkedHashMap<>();
 
   /** First problem of the current record. */
   private Problem problem;
@@ -158,10 +183,10 @@ final class RecordReader {
         b.sentimentScore(decimal(key));
         break;
       case INTENTS:
-        b.intents(objects(key, this::intent));
+        b.intents(objects(key, intentReader));
         break;
       case TOPICS:
-        b.topics(objects(key, this::topic));
+        b.topics(objects(key, topicReader));
         break;
       case KORE_SCORE:
         b.koreScore(koreScore(key));
@@ -191,10 +216,10 @@ final class RecordReader {
         b.durationStatus(Optional.ofNullable(text(key)).map(DurationStatus::parse));
         break;
       case QUEUES:
-        b.queues(objects(key, this::queue));
+        b.queues(objects(key, queueReader));
         break;
       case AGENTS:
-        b.agents(objects(key, this::agent));
+        b.agents(objects(key, agentReader));
         break;
       case FORM_NAME:
         b.evaluationFormName(Optional.ofNullable(text(key)));
@@ -203,7 +228,7 @@ final class RecordReader {
         b.evaluationFormScoringType(Optional.ofNullable(text(key)));
         break;
       case METRICS:
-        b.metrics(objects(key, this::metric));
+        b.metrics(objects(key, metricReader));
         break;
       default:
         throw new IllegalStateException("not a record field: " + field);
@@ -261,7 +286,8 @@ final class RecordReader {
       wrongType(key, "an array");
       return List.of();
     }
-    List<T> out = new ArrayList<>();
+    List<Object> out = elements;
+    out.clear();
     int index = 0;
     while ((t = nextToken()) != JsonToken.END_ARRAY) {
       if (t == JsonToken.START_OBJECT) {
@@ -275,12 +301,24 @@ final class RecordReader {
       }
       index++;
     }
-    return out;
+    if (out.isEmpty()) {
+      return List.of();
+    }
+    List<T> copy = castList(List.copyOf(out));
+    out.clear();
+    return copy;
+  }
+
+  /** Every element of {@code elements} was returned by the one {@link ElementReader} of type T. */
+  @SuppressWarnings("unchecked")
+  private static <T> List<T> castList(List<Object> list) {
+    return (List<T>) list;
   }
 
   /** Reads the fields of a nested object into {@code fields} (known) and returns its unknown fields. */
   private Extras readFields(Level level, Fields fields, FieldValue valueReader)
       throws IOException {
+    fields.clear();
     Map<String, RawJson> extras = null;
     JsonToken t;
     while ((t = nextToken()) != JsonToken.END_OBJECT) {
@@ -292,7 +330,8 @@ final class RecordReader {
       nextToken();
       if (field == null) {
         if (extras == null) {
-          extras = new LinkedHashMap<>();
+          extras = nestedExtras;
+          extras.clear();
         }
         extras.put(name, raw());
       } else {
@@ -300,7 +339,12 @@ final class RecordReader {
         fields.put(field, value);
       }
     }
-    return extras == null ? Extras.none() : Extras.of(extras);
+    if (extras == null) {
+      return Extras.none();
+    }
+    Extras copy = Extras.of(extras);
+    extras.clear();
+    return copy;
   }
 
   @FunctionalInterface
@@ -318,22 +362,8 @@ final class RecordReader {
 
   private Intent intent(String arrayKey, int index) throws IOException {
     Problem before = problem;
-    Fields f = new Fields();
-    Extras extras =
-        readFields(
-            Level.INTENT,
-            f,
-            (field, key) -> {
-              switch (field) {
-                case INTENT_KEYWORDS:
-                case INTENT_EMOTIONS:
-                  return strings(key);
-                case INTENT_SENTIMENT_SCORE:
-                  return decimal(key).orElse(null);
-                default:
-                  return text(key);
-              }
-            });
+    Fields f = fields;
+    Extras extras = readFields(Level.INTENT, f, intentValue);
     prefixProblem(before, arrayKey, index, f.get(WireField.INTENT_NAME));
     return new Intent(
         string(f, WireField.INTENT_NAME).orElse(""),
@@ -344,31 +374,46 @@ final class RecordReader {
         extras);
   }
 
+  private Object intentValue(WireField field, String key) throws IOException {
+    switch (field) {
+      case INTENT_KEYWORDS:
+      case INTENT_EMOTIONS:
+        return strings(key);
+      case INTENT_SENTIMENT_SCORE:
+        return decimal(key).orElse(null);
+      default:
+        return text(key);
+    }
+  }
+
   private Topic topic(String arrayKey, int index) throws IOException {
     Problem before = problem;
-    Fields f = new Fields();
-    Extras extras =
-        readFields(Level.TOPIC, f, (field, key) -> field == WireField.TOPIC_KEYWORDS ? strings(key) : text(key));
+    Fields f = fields;
+    Extras extras = readFields(Level.TOPIC, f, topicValue);
     prefixProblem(before, arrayKey, index, f.get(WireField.TOPIC_NAME));
     return new Topic(string(f, WireField.TOPIC_NAME).orElse(""), stringList(f, WireField.TOPIC_KEYWORDS), extras);
   }
 
+  private Object topicValue(WireField field, String key) throws IOException {
+    return field == WireField.TOPIC_KEYWORDS ? strings(key) : text(key);
+  }
+
   private Queue queue(String arrayKey, int index) throws IOException {
     Problem before = problem;
-    Fields f = new Fields();
-    Extras extras = readFields(Level.QUEUE, f, (field, key) -> text(key));
+    Fields f = fields;
+    Extras extras = readFields(Level.QUEUE, f, queueValue);
     prefixProblem(before, arrayKey, index, f.get(WireField.QUEUE_NAME));
     return new Queue(string(f, WireField.QUEUE_ID), string(f, WireField.QUEUE_NAME), extras);
   }
 
+  private Object queueValue(WireField field, String key) throws IOException {
+    return text(key);
+  }
+
   private Agent agent(String arrayKey, int index) throws IOException {
     Problem before = problem;
-    Fields f = new Fields();
-    Extras extras =
-        readFields(
-            Level.AGENT,
-            f,
-            (field, key) -> field == WireField.AGENT_START_TIME ? instant(key).orElse(null) : text(key));
+    Fields f = fields;
+    Extras extras = readFields(Level.AGENT, f, agentValue);
     prefixProblem(before, arrayKey, index, f.get(WireField.AGENT_NAME));
     return new Agent(
         string(f, WireField.AGENT_ID),
@@ -378,30 +423,15 @@ final class RecordReader {
         extras);
   }
 
+  private Object agentValue(WireField field, String key) throws IOException {
+    return field == WireField.AGENT_START_TIME ? instant(key).orElse(null) : text(key);
+  }
+
   private Metric metric(String arrayKey, int index) throws IOException {
     Problem before = problem;
     JsonLocation start = p.currentTokenLocation();
-    Fields f = new Fields();
-    Extras extras =
-        readFields(
-            Level.METRIC,
-            f,
-            (field, key) -> {
-              switch (field) {
-                case METRIC_WEIGHT:
-                case METRIC_NEGATIVE_WEIGHT:
-                  return wholeNumber(key, Long.MIN_VALUE, Long.MAX_VALUE);
-                case METRIC_FATAL:
-                  return bool(key).orElse(null);
-                case QUALIFICATION:
-                  {
-                    String text = text(key);
-                    return text == null ? null : Qualification.parse(text);
-                  }
-                default:
-                  return text(key);
-              }
-            });
+    Fields f = fields;
+    Extras extras = readFields(Level.METRIC, f, metricValue);
     if (problem == before) {
       if (f.get(WireField.METRIC_NAME) == null) {
         problem = new Problem(start, "metric has no \"Metric Name\"", null);
@@ -426,21 +456,56 @@ final class RecordReader {
         extras);
   }
 
+  private Object metricValue(WireField field, String key) throws IOException {
+    switch (field) {
+      case METRIC_WEIGHT:
+      case METRIC_NEGATIVE_WEIGHT:
+        return wholeNumber(key, Long.MIN_VALUE, Long.MAX_VALUE);
+      case METRIC_FATAL:
+        return bool(key).orElse(null);
+      case QUALIFICATION:
+        return qualification(key);
+      default:
+        return text(key);
+    }
+  }
+
+  /** {@link Qualification#parse} of the text, without making a String of Kore's {@code YES}/{@code NO}/{@code NA}. */
+  private Qualification qualification(String key) throws IOException {
+    if (p.currentToken() == JsonToken.VALUE_STRING) {
+      int length = p.getTextLength();
+      if (length == 2 || length == 3) {
+        char[] buf = p.getTextCharacters();
+        int at = p.getTextOffset();
+        char c0 = buf[at];
+        char c1 = buf[at + 1];
+        if (length == 3) {
+          if (c0 == 'Y' && c1 == 'E' && buf[at + 2] == 'S') {
+            return Qualification.Answer.YES;
+          }
+        } else if (c0 == 'N') {
+          if (c1 == 'O') {
+            return Qualification.Answer.NO;
+          }
+          if (c1 == 'A') {
+            return Qualification.Answer.NA;
+          }
+        }
+      }
+    }
+    String text = text(key);
+    return text == null ? null : Qualification.parse(text);
+  }
+
   private static Optional<String> string(Fields f, WireField field) {
     return Optional.ofNullable((String) f.get(field));
   }
 
+  /** A list {@link #strings} made (immutable, so the model's {@code List.copyOf} keeps it as is). */
+  @SuppressWarnings("unchecked")
   private static List<String> stringList(Fields f, WireField field) {
     Object value = f.get(field);
-    if (value == null) {
-      return List.of();
-    }
-    List<?> list = (List<?>) value;
-    List<String> out = new ArrayList<>(list.size());
-    for (Object item : list) {
-      out.add((String) item);
-    }
-    return out;
+    return value == null ? List.of() : (List<String>) value;
   }
 
   // ---------------------------------------------------------------- scalar values
@@ -468,6 +533,12 @@ final class RecordReader {
     if (t == JsonToken.VALUE_NUMBER_INT || t == JsonToken.VALUE_NUMBER_FLOAT) {
       return RawJson.of(p.getText());
     }
+    if (t == JsonToken.VALUE_STRING) {
+      RawJson plain = plainString();
+      if (plain != null) {
+        return plain;
+      }
+    }
     if (rawGenerator == null) {
       rawText.getBuffer().setLength(0);
       rawGenerator = factory.createGenerator(rawText);
@@ -481,6 +552,48 @@ final class RecordReader {
     rawText.getBuffer().setLength(0);
     rawGenerator = g;
     return RawJson.of(json);
+  }
+
+  /**
+   * A string of printable ASCII without quote or backslash, quoted: exactly what the generator writes
+   * for it (it escapes nothing else in that range); null for any other string.
+   */
+  private RawJson plainString() throws IOException {
+    if (plainStringsVerbatim == null) {
+      plainStringsVerbatim = generatorWritesPrintableAsciiVerbatim();
+    }
+    if (!plainStringsVerbatim) {
+      return null;
+    }
+    char[] buf = p.getTextCharacters();
+    int from = p.getTextOffset();
+    int length = p.getTextLength();
+    for (int i = from; i < from + length; i++) {
+      char c = buf[i];
+      if (c < 0x20 || c > 0x7e || c == '"' || c == '\\') {
+        return null;
+      }
+    }
+    char[] quoted = new char[length + 2];
+    quoted[0] = '"';
+    System.arraycopy(buf, from, quoted, 1, length);
+    quoted[length + 1] = '"';
+    return RawJson.of(new String(quoted));
+  }
+
+  /** Whether the factory's generator (its escapes and features) writes printable ASCII strings as they are. */
+  private boolean generatorWritesPrintableAsciiVerbatim() throws IOException {
+    StringBuilder printable = new StringBuilder();
+    for (char c = 0x20; c <= 0x7e; c++) {
+      if (c != '"' && c != '\\') {
+        printable.append(c);
+      }
+    }
+    StringWriter out = new StringWriter();
+    try (JsonGenerator g = factory.createGenerator(out)) {
+      g.writeString(printable.toString());
+    }
+    return out.toString().equals("\"" + printable + "\"");
   }
 
   private static final RawJson NULL = RawJson.of("null");
@@ -558,20 +671,26 @@ final class RecordReader {
       String single = text(key);
       return single == null ? List.of() : List.of(single);
     }
-    List<String> out = new ArrayList<>();
+    List<String> out = stringItems;
+    out.clear();
     int index = 0;
     while ((t = nextToken()) != JsonToken.END_ARRAY) {
       if (t == JsonToken.VALUE_NULL) {
         index++;
         continue;
       }
-      String item = text(key + "[" + index + "]");
+      String item = t == JsonToken.VALUE_STRING ? p.getText() : text(key + "[" + index + "]");
       if (item != null) {
         out.add(item);
       }
       index++;
     }
-    return out;
+    if (out.isEmpty()) {
+      return List.of();
+    }
+    List<String> copy = List.copyOf(out);
+    out.clear();
+    return copy;
   }
 
   private static boolean isNotANumberWord(String text) {
@@ -584,9 +703,15 @@ final class RecordReader {
     JsonToken t = p.currentToken();
     BigDecimal value;
     if (t == JsonToken.VALUE_NUMBER_INT || t == JsonToken.VALUE_NUMBER_FLOAT) {
-      if (!reasonable(p.getText())) {
+      if (p.getTextLength() > MAX_NUMBER_TEXT) {
         problemHere("\"" + key + "\" is out of range: " + describe());
         return Optional.empty();
+      }
+      if (t == JsonToken.VALUE_NUMBER_INT) {
+        JsonParser.NumberType type = p.getNumberType();
+        if (type == JsonParser.NumberType.INT || type == JsonParser.NumberType.LONG) {
+          return Optional.of(BigDecimal.valueOf(p.getLongValue()));
+        }
       }
       value = p.getDecimalValue();
     } else if (t == JsonToken.VALUE_STRING) {
@@ -613,7 +738,7 @@ final class RecordReader {
   }
 
   private static boolean reasonable(String numberText) {
-    return numberText.length() <= MAX_INTEGER_DIGITS + MAX_SCALE + 8;
+    return numberText.length() <= MAX_NUMBER_TEXT;
   }
 
   private static BigDecimal parseDecimal(String text) {
@@ -752,6 +877,10 @@ final class RecordReader {
       wrongType(key, "a date-time");
       return Optional.empty();
     }
+    Instant fast = FastTime.parseUtc(p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
+    if (fast != null) {
+      return Optional.of(fast);
+    }
     String text = p.getText().strip();
     if (text.isEmpty()) {
       return Optional.empty();
@@ -814,6 +943,10 @@ final class RecordReader {
       wrongType(key, "a duration such as \"118182 milliseconds\"");
       return Optional.empty();
     }
+    Duration fast = FastTime.parseMilliseconds(p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
+    if (fast != null) {
+      return Optional.of(fast);
+    }
     String text = p.getText();
     if (text.isBlank()) {
       return Optional.empty();
@@ -868,14 +1001,33 @@ final class RecordReader {
 
   /** The known fields of one nested object, by field. */
   private static final class Fields {
-    private final Object[] values = new Object[WireField.values().length];
+    /** Each field's index among the fields of its level. */
+    private static final int[] SLOT = new int[WireField.values().length];
+    private static final int SIZE = slots();
+
+    private final Object[] values = new Object[SIZE];
+
+    private static int slots() {
+      int[] perLevel = new int[Level.values().length];
+      int size = 0;
+      for (WireField field : WireField.values()) {
+        int slot = perLevel[field.level().ordinal()]++;
+        SLOT[field.ordinal()] = slot;
+        size = Math.max(size, slot + 1);
+      }
+      return size;
+    }
 
     Object get(WireField field) {
-      return values[field.ordinal()];
+      return values[SLOT[field.ordinal()]];
     }
 
     void put(WireField field, Object value) {
-      values[field.ordinal()] = value;
+      values[SLOT[field.ordinal()]] = value;
+    }
+
+    void clear() {
+      Arrays.fill(values, null);
     }
   }
 
@@ -888,6 +1040,7 @@ final class RecordReader {
    */
   private static final class KeyCache {
     private static final int SLOTS = 512;
+    private static final int PROBES = 8;
     private static final Object UNKNOWN = new Object();
 
     private final List<Map<String, Optional<WireField>>> byLevel = new ArrayList<>();
@@ -901,15 +1054,24 @@ final class RecordReader {
     }
 
     WireField lookup(Level level, String key) {
-      int slot = level.ordinal() * SLOTS + (key.hashCode() & (SLOTS - 1));
-      if (slotKeys[slot] == key) {
-        Object hit = slotFields[slot];
-        return hit == UNKNOWN ? null : (WireField) hit;
+      int base = level.ordinal() * SLOTS;
+      int slot = key.hashCode() & (SLOTS - 1);
+      // Open addressing by identity: a few probes, so that two keys sharing a slot do not evict each other.
+      for (int probe = 0; probe < PROBES; probe++) {
+        int at = base + ((slot + probe) & (SLOTS - 1));
+        String seen = slotKeys[at];
+        if (seen == key) {
+          Object hit = slotFields[at];
+          return hit == UNKNOWN ? null : (WireField) hit;
+        }
+        if (seen == null) {
+          WireField field = slowLookup(level, key);
+          slotKeys[at] = key;
+          slotFields[at] = field == null ? UNKNOWN : field;
+          return field;
+        }
       }
-      WireField field = slowLookup(level, key);
-      slotKeys[slot] = key;
-      slotFields[slot] = field == null ? UNKNOWN : field;
-      return field;
+      return slowLookup(level, key);
     }
 
     private WireField slowLookup(Level level, String key) {

@@ -83,6 +83,10 @@ enum WireField {
     this.aliases = aliases;
   }
 
+  Level level() {
+    return level;
+  }
+
   String key(KeyStyle style) {
     return style == KeyStyle.SEED_2024 ? seedKey : camelKey;
   }
