@@ -126,7 +126,7 @@ final class RecordReader {
     JsonLocation start = p.currentTokenLocation();
     problem = null;
     conversationId = null;
-    Draft b = new Draft();
+    Interaction.Builder b = Interaction.builder();
     Map<String, RawJson> extras = null;
     boolean recordFieldSeen = false;
     while (true) {
@@ -157,7 +157,7 @@ final class RecordReader {
     return Optional.of(finish(b, extras, start));
   }
 
-  private void readRecordField(Draft b, WireField field, String key) throws IOException {
+  private void readRecordField(Interaction.Builder b, WireField field, String key) throws IOException {
     switch (field) {
       case SRC:
         b.channel(channel(key));
@@ -235,7 +235,7 @@ final class RecordReader {
     }
   }
 
-  private Interaction finish(Draft b, Map<String, RawJson> extras, JsonLocation start) {
+  private Interaction finish(Interaction.Builder b, Map<String, RawJson> extras, JsonLocation start) {
     if (extras != null) {
       b.extras(Extras.of(extras));
     }
@@ -251,7 +251,7 @@ final class RecordReader {
     }
     if (problem == null) {
       try {
-        return b.build(ConversationId.of(conversationId));
+        return b.conversationId(ConversationId.of(conversationId)).build();
       } catch (IllegalArgumentException | NullPointerException | IllegalStateException e) {
         problem = new Problem(start, "invalid record: " + e.getMessage(), e);
       }
@@ -1084,147 +1084,6 @@ final class RecordReader {
         }
       }
       return hit.orElse(null);
-    }
-  }
-
-  /** The fields of one record as they are read; built once the conversation id is known. */
-  private static final class Draft {
-    private Optional<String> channel = Optional.empty();
-    private Optional<Instant> startTime = Optional.empty();
-    private Optional<Instant> endTime = Optional.empty();
-    private Optional<Duration> duration = Optional.empty();
-    private Optional<BigDecimal> sentimentScore = Optional.empty();
-    private List<Intent> intents = List.of();
-    private List<Topic> topics = List.of();
-    private KoreScore koreScore = KoreScore.notEvaluated();
-    private OptionalInt passScore = OptionalInt.empty();
-    private Optional<Boolean> passed = Optional.empty();
-    private Optional<Boolean> churnRiskObserved = Optional.empty();
-    private Optional<Boolean> escalationObserved = Optional.empty();
-    private Optional<BigDecimal> empathyScore = Optional.empty();
-    private Optional<BigDecimal> crutchWordScore = Optional.empty();
-    private OptionalInt fatalErrorCount = OptionalInt.empty();
-    private Optional<DurationStatus> durationStatus = Optional.empty();
-    private List<Queue> queues = List.of();
-    private List<Agent> agents = List.of();
-    private Optional<String> evaluationFormName = Optional.empty();
-    private Optional<String> evaluationFormScoringType = Optional.empty();
-    private List<Metric> metrics = List.of();
-    private Extras extras = Extras.none();
-
-    void channel(Optional<String> v) {
-      channel = v;
-    }
-
-    void startTime(Optional<Instant> v) {
-      startTime = v;
-    }
-
-    void endTime(Optional<Instant> v) {
-      endTime = v;
-    }
-
-    void duration(Optional<Duration> v) {
-      duration = v;
-    }
-
-    void sentimentScore(Optional<BigDecimal> v) {
-      sentimentScore = v;
-    }
-
-    void intents(List<Intent> v) {
-      intents = v;
-    }
-
-    void topics(List<Topic> v) {
-      topics = v;
-    }
-
-    void koreScore(KoreScore v) {
-      koreScore = v;
-    }
-
-    void passScore(OptionalInt v) {
-      passScore = v;
-    }
-
-    void passed(Optional<Boolean> v) {
-      passed = v;
-    }
-
-    void churnRiskObserved(Optional<Boolean> v) {
-      churnRiskObserved = v;
-    }
-
-    void escalationObserved(Optional<Boolean> v) {
-      escalationObserved = v;
-    }
-
-    void empathyScore(Optional<BigDecimal> v) {
-      empathyScore = v;
-    }
-
-    void crutchWordScore(Optional<BigDecimal> v) {
-      crutchWordScore = v;
-    }
-
-    void fatalErrorCount(OptionalInt v) {
-      fatalErrorCount = v;
-    }
-
-    void durationStatus(Optional<DurationStatus> v) {
-      durationStatus = v;
-    }
-
-    void queues(List<Queue> v) {
-      queues = v;
-    }
-
-    void agents(List<Agent> v) {
-      agents = v;
-    }
-
-    void evaluationFormName(Optional<String> v) {
-      evaluationFormName = v;
-    }
-
-    void evaluationFormScoringType(Optional<String> v) {
-      evaluationFormScoringType = v;
-    }
-
-    void metrics(List<Metric> v) {
-      metrics = v;
-    }
-
-    void extras(Extras v) {
-      extras = v;
-    }
-
-    Interaction build(ConversationId id) {
-      return new Interaction(
-          id,
-          channel,
-          startTime,
-          endTime,
-          duration,
-          sentimentScore,
-          intents,
-          topics,
-          koreScore,
-          passScore,
-          passed,
-          churnRiskObserved,
-          escalationObserved,
-          empathyScore,
-          crutchWordScore,
-          fatalErrorCount,
-          durationStatus,
-          queues,
-          agents,
-          evaluationFormName,
-          evaluationFormScoringType,
-          metrics,
-          extras);
     }
   }
 }

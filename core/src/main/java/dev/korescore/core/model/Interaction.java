@@ -99,23 +99,31 @@ public record Interaction(
   }
 
   public static Builder builder(ConversationId conversationId) {
-    return new Builder(conversationId);
+    return new Builder().conversationId(conversationId);
   }
 
   public static Builder builder(String conversationId) {
-    return new Builder(ConversationId.of(conversationId));
+    return builder(ConversationId.of(conversationId));
+  }
+
+  /**
+   * A builder whose conversation id is set later with {@link Builder#conversationId}: for readers that
+   * meet the id after other fields of the record.
+   */
+  public static Builder builder() {
+    return new Builder();
   }
 
   /** A builder holding every field of this interaction, to change a few. */
   public Builder toBuilder() {
-    Builder b = new Builder(conversationId);
+    Builder b = builder(conversationId);
     b.channel = channel;
     b.startTime = startTime;
     b.endTime = endTime;
     b.duration = duration;
     b.sentimentScore = sentimentScore;
-    b.intents = new ArrayList<>(intents);
-    b.topics = new ArrayList<>(topics);
+    b.intents = intents;
+    b.topics = topics;
     b.koreScore = koreScore;
     b.passScore = passScore;
     b.passed = passed;
@@ -125,11 +133,11 @@ public record Interaction(
     b.crutchWordScore = crutchWordScore;
     b.fatalErrorCount = fatalErrorCount;
     b.durationStatus = durationStatus;
-    b.queues = new ArrayList<>(queues);
-    b.agents = new ArrayList<>(agents);
+    b.queues = queues;
+    b.agents = agents;
     b.evaluationFormName = evaluationFormName;
     b.evaluationFormScoringType = evaluationFormScoringType;
-    b.metrics = new ArrayList<>(metrics);
+    b.metrics = metrics;
     b.extras = extras;
     return b;
   }
@@ -144,16 +152,19 @@ public record Interaction(
     return queues.isEmpty() ? "(no queue)" : queues.get(0).displayKey();
   }
 
-  /** Builds an {@link Interaction}; every optional field starts absent and every list empty. */
+  /**
+   * Builds an {@link Interaction}; every optional field starts absent and every list empty. List setters
+   * keep an immutable copy (free when the list is already immutable); {@code add...} methods append.
+   */
   public static final class Builder {
-    private final ConversationId conversationId;
+    private ConversationId conversationId;
     private Optional<String> channel = Optional.empty();
     private Optional<Instant> startTime = Optional.empty();
     private Optional<Instant> endTime = Optional.empty();
     private Optional<Duration> duration = Optional.empty();
     private Optional<BigDecimal> sentimentScore = Optional.empty();
-    private List<Intent> intents = new ArrayList<>();
-    private List<Topic> topics = new ArrayList<>();
+    private List<Intent> intents = List.of();
+    private List<Topic> topics = List.of();
     private KoreScore koreScore = KoreScore.notEvaluated();
     private OptionalInt passScore = OptionalInt.empty();
     private Optional<Boolean> passed = Optional.empty();
@@ -163,15 +174,25 @@ public record Interaction(
     private Optional<BigDecimal> crutchWordScore = Optional.empty();
     private OptionalInt fatalErrorCount = OptionalInt.empty();
     private Optional<DurationStatus> durationStatus = Optional.empty();
-    private List<Queue> queues = new ArrayList<>();
-    private List<Agent> agents = new ArrayList<>();
+    private List<Queue> queues = List.of();
+    private List<Agent> agents = List.of();
     private Optional<String> evaluationFormName = Optional.empty();
     private Optional<String> evaluationFormScoringType = Optional.empty();
-    private List<Metric> metrics = new ArrayList<>();
+    private List<Metric> metrics = List.of();
     private Extras extras = Extras.none();
 
-    private Builder(ConversationId conversationId) {
-      this.conversationId = requireNonNull(conversationId, "conversationId");
+    private Builder() {}
+
+    public Builder conversationId(ConversationId value) {
+      this.conversationId = requireNonNull(value, "conversationId");
+      return this;
+    }
+
+    /** {@code list} with {@code value} added; a list the builder made itself grows in place. */
+    private static <T> List<T> appended(List<T> list, T value) {
+      List<T> target = list instanceof ArrayList<T> own ? own : new ArrayList<>(list);
+      target.add(value);
+      return target;
     }
 
     public Builder channel(String value) {
@@ -225,22 +246,22 @@ public record Interaction(
     }
 
     public Builder intents(List<Intent> value) {
-      this.intents = new ArrayList<>(value);
+      this.intents = List.copyOf(value);
       return this;
     }
 
     public Builder addIntent(Intent value) {
-      this.intents.add(requireNonNull(value, "intent"));
+      this.intents = appended(this.intents, requireNonNull(value, "intent"));
       return this;
     }
 
     public Builder topics(List<Topic> value) {
-      this.topics = new ArrayList<>(value);
+      this.topics = List.copyOf(value);
       return this;
     }
 
     public Builder addTopic(Topic value) {
-      this.topics.add(requireNonNull(value, "topic"));
+      this.topics = appended(this.topics, requireNonNull(value, "topic"));
       return this;
     }
 
@@ -335,22 +356,22 @@ public record Interaction(
     }
 
     public Builder queues(List<Queue> value) {
-      this.queues = new ArrayList<>(value);
+      this.queues = List.copyOf(value);
       return this;
     }
 
     public Builder addQueue(Queue value) {
-      this.queues.add(requireNonNull(value, "queue"));
+      this.queues = appended(this.queues, requireNonNull(value, "queue"));
       return this;
     }
 
     public Builder agents(List<Agent> value) {
-      this.agents = new ArrayList<>(value);
+      this.agents = List.copyOf(value);
       return this;
     }
 
     public Builder addAgent(Agent value) {
-      this.agents.add(requireNonNull(value, "agent"));
+      this.agents = appended(this.agents, requireNonNull(value, "agent"));
       return this;
     }
 
@@ -375,12 +396,12 @@ public record Interaction(
     }
 
     public Builder metrics(List<Metric> value) {
-      this.metrics = new ArrayList<>(value);
+      this.metrics = List.copyOf(value);
       return this;
     }
 
     public Builder addMetric(Metric value) {
-      this.metrics.add(requireNonNull(value, "metric"));
+      this.metrics = appended(this.metrics, requireNonNull(value, "metric"));
       return this;
     }
 
@@ -389,8 +410,15 @@ public record Interaction(
       return this;
     }
 
-    /** Validates and builds; see {@link Interaction}'s constructor for the checks. */
+    /**
+     * Validates and builds; see {@link Interaction}'s constructor for the checks.
+     *
+     * @throws IllegalStateException when no conversation id was set
+     */
     public Interaction build() {
+      if (conversationId == null) {
+        throw new IllegalStateException("an interaction needs a conversation id; none was set");
+      }
       return new Interaction(
           conversationId,
           channel,

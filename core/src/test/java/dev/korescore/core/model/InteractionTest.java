@@ -72,4 +72,27 @@ class InteractionTest {
     assertThat(ab).isEqualTo(ba);
     assertThat(ab.asMap().keySet()).containsExactly("a", "b");
   }
+
+  @Test
+  void theIdMayComeLastButNeverNot() {
+    Interaction.Builder builder = Interaction.builder().koreScore(40).addMetric(Metric.of("Policy", 15, Qualification.Answer.NO));
+    assertThatThrownBy(builder::build)
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("conversation id");
+    Interaction interaction = builder.conversationId(ConversationId.of("c-late")).build();
+    assertThat(interaction.conversationId().value()).isEqualTo("c-late");
+    assertThat(interaction.metrics()).hasSize(1);
+  }
+
+  @Test
+  void addingAfterSettingAListDoesNotTouchTheCallersList() {
+    List<Metric> callers = List.of(Metric.of("Policy", 15, Qualification.Answer.NO));
+    Interaction.Builder builder = Interaction.builder("c-1").metrics(callers);
+    Interaction first = builder.build();
+    Interaction second = builder.addMetric(Metric.of("Greeting", 10, Qualification.Answer.YES)).build();
+
+    assertThat(callers).hasSize(1);
+    assertThat(first.metrics()).hasSize(1);
+    assertThat(second.metrics()).extracting(Metric::name).containsExactly("Policy", "Greeting");
+  }
 }
