@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.korescore.cli.KorescoreCommand;
 import dev.korescore.cli.common.ExitCodes;
+import dev.korescore.cli.fetch.SimulatorProfile;
 import dev.korescore.testkit.generator.GeneratedInteraction;
 import dev.korescore.testkit.generator.InteractionGenerator;
 import dev.korescore.testkit.simulator.Fault;
@@ -54,16 +55,7 @@ class AuditFromKoreTest {
   @BeforeEach
   void writeProfile() throws IOException {
     sim.faults().clear();
-    Path secretFile = dir.resolve("secret.txt");
-    Files.writeString(secretFile, sim.clientSecret());
-    profile = dir.resolve("kore.properties");
-    Files.writeString(profile, String.join("\n",
-        "host=" + sim.baseUrl(),
-        "accountId=" + sim.accountId(),
-        "streamId=" + sim.streamId(),
-        "orgId=o-test",
-        "clientId=" + sim.clientId(),
-        "clientSecretFile=" + secretFile.toString().replace("\\", "/")));
+    profile = SimulatorProfile.write(sim, dir);
   }
 
   int korescore(String... args) {

@@ -72,16 +72,7 @@ class FetchCommandTest {
     sim.faults().clear();
     sim.clearRequests();
     out = dir.resolve("kore.jsonl");
-    Path secretFile = dir.resolve("secret.txt");
-    Files.writeString(secretFile, sim.clientSecret() + "\n");
-    profile = dir.resolve("kore.properties");
-    Files.writeString(profile, String.join("\n",
-        "host=" + sim.baseUrl(),
-        "accountId=" + sim.accountId(),
-        "streamId=" + sim.streamId(),
-        "orgId=o-test",
-        "clientId=" + sim.clientId(),
-        "clientSecretFile=" + secretFile.toString().replace("\\", "/")));
+    profile = SimulatorProfile.write(sim, dir);
   }
 
   /** The real command line, with its error handling. */
