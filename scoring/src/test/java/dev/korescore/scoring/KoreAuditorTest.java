@@ -213,11 +213,11 @@ class KoreAuditorTest {
     assertThat(summary.allMatched()).isFalse();
     assertThat(summary.firstProblems()).hasSize(1);
     assertThat(summary.byAgent()).singleElement().satisfies(g -> {
-      assertThat(g.key()).isEqualTo("a-5cd64b6-6634-4797-830d-e22c0474xxxx");
+      assertThat(g.key()).isEqualTo("Demo (a-5cd64b6-6634-4797-830d-e22c0474xxxx)");
       assertThat(g.interactions()).isEqualTo(4);
       assertThat(g.mismatches()).isEqualTo(1);
     });
-    assertThat(summary.byQueue()).extracting(GroupStats::key).containsExactly("qu-20e6d30-e133-4651-8b4a-7e82ea1dxxxx");
+    assertThat(summary.byQueue()).extracting(GroupStats::key).containsExactly("Technical Support  (qu-20e6d30-e133-4651-8b4a-7e82ea1dxxxx)");
     assertThat(summary.byChannel()).extracting(GroupStats::key).containsExactly("korevg");
     assertThat(summary.byForm()).extracting(GroupStats::key).containsExactly("(no form)");
     MetricStats policyMetric = summary.metrics().stream().filter(m -> m.name().equals("Policy")).findFirst().orElseThrow();

@@ -90,7 +90,7 @@ class AuditCommandTest {
         .containsPattern("not auditable\\s+1")
         .containsPattern("invalid\\s+1")
         .contains("Worst agents (most mismatches):")
-        .containsPattern("a-2\\s+2 of 2 auditable \\(100\\.0%\\)")
+        .containsPattern("Bob \\(a-2\\)\\s+2 of 2 auditable \\(100\\.0%\\)")
         .contains("Metrics most often in a mismatch:")
         .contains("First 3 problems of 3:")
         .contains("c-award-full  SCORE_MISMATCH")

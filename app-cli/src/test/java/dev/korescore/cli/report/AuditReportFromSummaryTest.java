@@ -90,8 +90,8 @@ class AuditReportFromSummaryTest {
         .problems().get(0);
     assertThat(row.conversationId()).isEqualTo("c-9");
     assertThat(row.verdict()).isEqualTo("SCORE_MISMATCH");
-    assertThat(row.agent()).isEqualTo("a-1");
-    assertThat(row.queue()).isEqualTo("q-1");
+    assertThat(row.agent()).isEqualTo("<script>alert(1)</script> (a-1)");
+    assertThat(row.queue()).isEqualTo("Billing (q-1)");
     assertThat(row.koreScore()).hasValue(55);
     assertThat(row.recomputedScore()).hasValueSatisfying(s -> assertThat(s).isEqualByComparingTo("40"));
     assertThat(row.passScore()).hasValue(50);

@@ -33,8 +33,14 @@ public record Agent(
     return new Agent(Optional.of(id), Optional.of(name), Optional.empty(), Optional.empty(), Extras.none());
   }
 
-  /** The id if there is one, else the name, else {@code "(unknown agent)"}: the key for per-agent reports. */
+  /**
+   * What per-agent and per-queue reports group by and show: {@code "name (id)"} when both are known
+   * (readable and still unique), else whichever is known, else {@code "(unknown agent)"}.
+   */
   public String displayKey() {
+    if (id.isPresent() && name.isPresent()) {
+      return name.get() + " (" + id.get() + ")";
+    }
     return id.or(() -> name).orElse("(unknown agent)");
   }
 }

@@ -19,8 +19,14 @@ public record Queue(Optional<String> id, Optional<String> name, Extras extras) {
     return new Queue(Optional.of(id), Optional.of(name), Extras.none());
   }
 
-  /** The id if there is one, else the name, else {@code "(unknown queue)"}. */
+  /**
+   * What per-agent and per-queue reports group by and show: {@code "name (id)"} when both are known
+   * (readable and still unique), else whichever is known, else {@code "(unknown queue)"}.
+   */
   public String displayKey() {
+    if (id.isPresent() && name.isPresent()) {
+      return name.get() + " (" + id.get() + ")";
+    }
     return id.or(() -> name).orElse("(unknown queue)");
   }
 }

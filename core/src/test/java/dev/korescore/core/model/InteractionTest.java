@@ -46,8 +46,8 @@ class InteractionTest {
             .extras(Extras.of(Map.of("custom", RawJson.of("{\"a\":1}"))))
             .build();
     assertThat(interaction.toBuilder().build()).isEqualTo(interaction);
-    assertThat(interaction.primaryAgentKey()).isEqualTo("a-1");
-    assertThat(interaction.primaryQueueKey()).isEqualTo("qu-1");
+    assertThat(interaction.primaryAgentKey()).isEqualTo("Demo (a-1)");
+    assertThat(interaction.primaryQueueKey()).isEqualTo("Technical Support  (qu-1)");
   }
 
   @Test
