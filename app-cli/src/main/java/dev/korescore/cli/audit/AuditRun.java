@@ -99,6 +99,34 @@ public final class AuditRun {
     return AuditResult.of(summary);
   }
 
+  /**
+   * A listener that writes every interaction's row in {@code format} to {@code out}: a second output
+   * of the same pass, given to {@link #run(Iterator, Writer, BiConsumer)}. Closing it flushes the rows,
+   * not {@code out}.
+   */
+  public static RowSink rows(OutputFormat format, Writer out) {
+    return new RowSink(VerdictRows.forFormat(requireNonNull(format, "format"), requireNonNull(out, "out")));
+  }
+
+  /** Rows of one format, written as verdicts arrive; see {@link #rows(OutputFormat, Writer)}. */
+  public static final class RowSink implements BiConsumer<Interaction, Verdict>, AutoCloseable {
+    private final VerdictRows rows;
+
+    private RowSink(VerdictRows rows) {
+      this.rows = rows;
+    }
+
+    @Override
+    public void accept(Interaction interaction, Verdict verdict) {
+      rows.write(interaction, verdict);
+    }
+
+    @Override
+    public void close() {
+      rows.close();
+    }
+  }
+
   /** The text summary of {@code summary}, as {@code --format text} prints it. */
   public static void printSummary(AuditSummary summary, PrintWriter out) {
     TextSummary.print(requireNonNull(summary, "summary"), requireNonNull(out, "out"));

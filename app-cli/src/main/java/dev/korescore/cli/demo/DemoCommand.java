@@ -154,11 +154,17 @@ public final class DemoCommand implements Callable<Integer> {
     Path reportHtml = outDir.resolve("report.html");
     AuditReportCollector details = AuditReportCollector.create();
     Comparison comparison = new Comparison(truth);
-    AuditResult result = audit(reader, recordsFile, auditJsonl, OutputFormat.JSONL, (interaction, verdict) -> {
-      details.accept(interaction, verdict);
-      comparison.check(interaction, verdict);
-    });
-    audit(reader, recordsFile, auditCsv, OutputFormat.CSV, (interaction, verdict) -> {});
+    AuditResult result;
+    try (Writer csvWriter = Files.newBufferedWriter(auditCsv, StandardCharsets.UTF_8);
+        AuditRun.RowSink csv = AuditRun.rows(OutputFormat.CSV, csvWriter)) {
+      result = audit(reader, recordsFile, auditJsonl, OutputFormat.JSONL, (interaction, verdict) -> {
+        csv.accept(interaction, verdict);
+        details.accept(interaction, verdict);
+        comparison.check(interaction, verdict);
+      });
+    } catch (IOException e) {
+      throw new CliException(ExitCodes.RUNTIME_FAILURE, "cannot write " + auditCsv + ": " + e.getMessage(), e);
+    }
     writeReport(result, details, recordsFile, reportHtml);
     out.println("3. Audited     " + AuditRun.oneLineSummary(result.summary()));
     out.println("4. Reports     " + auditJsonl + ", " + auditCsv + ", " + reportHtml);
