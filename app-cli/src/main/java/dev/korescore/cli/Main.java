@@ -1,10 +1,21 @@
 package dev.korescore.cli;
 
+import dev.korescore.cli.audit.BoundedHeap;
+import java.util.List;
+import java.util.OptionalInt;
+
 /** Entry point of the {@code korescore} command. */
 public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
+    if (BoundedHeap.isAudit(args)) {
+      // Re-run in a bounded JVM before picocli and the commands load: the parent only waits.
+      OptionalInt bounded = BoundedHeap.relaunchIfUnbounded(List.of(args));
+      if (bounded.isPresent()) {
+        System.exit(bounded.getAsInt());
+      }
+    }
     int code = KorescoreCommand.newCommandLine().execute(args);
     System.exit(code);
   }

@@ -11,19 +11,39 @@ import java.math.RoundingMode;
  * A recomputed score as an exact fraction in lowest terms, for example {@code 200/3} for 66.66...
  * Kore publishes integers; an exact score matches when Kore's integer is its {@link #floor()} or
  * {@link #ceiling()} (widened by the policy's tolerance).
+ *
+ * <p>Held in two {@code long}s while numerator and denominator fit in 62 bits (any real evaluation
+ * form: weights up to 2^31 over hundreds of metrics), in {@link BigInteger}s beyond; the value, and
+ * everything computed from it, is the same either way.
  */
 public final class ExactScore implements Comparable<ExactScore> {
   /** Digits kept by {@link #decimal()} when the fraction does not terminate. */
   public static final int DECIMAL_PLACES = 6;
 
   private static final BigInteger HUNDRED = BigInteger.valueOf(100);
+  private static final long DECIMAL_FACTOR = 1_000_000L; // 10^DECIMAL_PLACES
+  /** Magnitudes up to 2^62 are held in longs, leaving room to negate and compare without overflow. */
+  private static final int LONG_BITS = 62;
 
-  private final BigInteger numerator;
-  private final BigInteger denominator;
+  /** The fraction when it fits in longs (den > 0, reduced); ignored when {@link #bigNum} is set. */
+  private final long num;
+  private final long den;
+  /** The fraction when it does not fit in longs; null otherwise. */
+  private final BigInteger bigNum;
+  private final BigInteger bigDen;
+
+  private ExactScore(long num, long den) {
+    this.num = num;
+    this.den = den;
+    this.bigNum = null;
+    this.bigDen = null;
+  }
 
   private ExactScore(BigInteger numerator, BigInteger denominator) {
-    this.numerator = numerator;
-    this.denominator = denominator;
+    this.num = 0;
+    this.den = 0;
+    this.bigNum = numerator;
+    this.bigDen = denominator;
   }
 
   /** The fraction {@code numerator / denominator}, reduced; the denominator must not be 0. */
@@ -32,6 +52,9 @@ public final class ExactScore implements Comparable<ExactScore> {
     requireNonNull(denominator, "denominator");
     if (denominator.signum() == 0) {
       throw new IllegalArgumentException("denominator must not be 0, numerator was " + numerator);
+    }
+    if (numerator.bitLength() <= LONG_BITS && denominator.bitLength() <= LONG_BITS) {
+      return ofLongs(numerator.longValue(), denominator.longValue());
     }
     if (denominator.signum() < 0) {
       numerator = numerator.negate();
@@ -42,12 +65,50 @@ public final class ExactScore implements Comparable<ExactScore> {
       numerator = numerator.divide(gcd);
       denominator = denominator.divide(gcd);
     }
+    return reduced(numerator, denominator);
+  }
+
+  /** {@code numerator / denominator} for magnitudes below 2^62, reduced; the denominator must not be 0. */
+  private static ExactScore ofLongs(long numerator, long denominator) {
+    if (denominator < 0) {
+      numerator = -numerator;
+      denominator = -denominator;
+    }
+    long gcd = gcd(Math.abs(numerator), denominator);
+    if (gcd > 1) {
+      numerator /= gcd;
+      denominator /= gcd;
+    }
+    return fits(numerator) && fits(denominator)
+        ? new ExactScore(numerator, denominator)
+        : new ExactScore(BigInteger.valueOf(numerator), BigInteger.valueOf(denominator));
+  }
+
+  /** A reduced fraction with a positive denominator, in longs when it fits. */
+  private static ExactScore reduced(BigInteger numerator, BigInteger denominator) {
+    if (numerator.bitLength() <= LONG_BITS && denominator.bitLength() <= LONG_BITS) {
+      return new ExactScore(numerator.longValue(), denominator.longValue());
+    }
     return new ExactScore(numerator, denominator);
+  }
+
+  private static long gcd(long a, long b) {
+    while (b != 0) {
+      long t = a % b;
+      a = b;
+      b = t;
+    }
+    return a;
+  }
+
+  /** Whether {@code value} has at most {@link #LONG_BITS} bits, as {@link BigInteger#bitLength()} counts. */
+  private static boolean fits(long value) {
+    return value >= -(1L << LONG_BITS) && value < (1L << LONG_BITS);
   }
 
   /** An integer score. */
   public static ExactScore of(long value) {
-    return new ExactScore(BigInteger.valueOf(value), BigInteger.ONE);
+    return fits(value) ? new ExactScore(value, 1) : new ExactScore(BigInteger.valueOf(value), BigInteger.ONE);
   }
 
   /** {@code 100 x points / applicable}: Kore's points formula for the given sums. */
@@ -55,33 +116,66 @@ public final class ExactScore implements Comparable<ExactScore> {
     return of(points.multiply(HUNDRED), applicable);
   }
 
+  /** {@link #percentage(BigInteger, BigInteger)} for sums in longs: exact, whatever their size. */
+  static ExactScore percentage(long points, long applicable) {
+    if (applicable != 0 && points > Long.MIN_VALUE / 100 && points < Long.MAX_VALUE / 100) {
+      long numerator = points * 100;
+      if (fits(numerator) && fits(applicable)) {
+        return ofLongs(numerator, applicable);
+      }
+    }
+    return percentage(BigInteger.valueOf(points), BigInteger.valueOf(applicable));
+  }
+
+  private boolean isLong() {
+    return bigNum == null;
+  }
+
   public BigInteger numerator() {
-    return numerator;
+    return isLong() ? BigInteger.valueOf(num) : bigNum;
   }
 
   public BigInteger denominator() {
-    return denominator;
+    return isLong() ? BigInteger.valueOf(den) : bigDen;
   }
 
   public boolean isInteger() {
-    return denominator.equals(BigInteger.ONE);
+    return isLong() ? den == 1 : bigDen.equals(BigInteger.ONE);
   }
 
   /** The greatest integer not above this score. */
   public BigInteger floor() {
-    BigInteger[] qr = numerator.divideAndRemainder(denominator);
+    if (isLong()) {
+      return BigInteger.valueOf(Math.floorDiv(num, den));
+    }
+    BigInteger[] qr = bigNum.divideAndRemainder(bigDen);
     return qr[1].signum() < 0 ? qr[0].subtract(BigInteger.ONE) : qr[0];
   }
 
   /** The least integer not below this score. */
   public BigInteger ceiling() {
-    BigInteger[] qr = numerator.divideAndRemainder(denominator);
+    if (isLong()) {
+      return BigInteger.valueOf(-Math.floorDiv(-num, den));
+    }
+    BigInteger[] qr = bigNum.divideAndRemainder(bigDen);
     return qr[1].signum() > 0 ? qr[0].add(BigInteger.ONE) : qr[0];
+  }
+
+  /**
+   * Whether {@code value} is this score's floor or ceiling: Kore's integer agrees with it when no
+   * tolerance widens the range. Without allocating in the usual case.
+   */
+  boolean isFloorOrCeiling(long value) {
+    if (isLong()) {
+      return value >= Math.floorDiv(num, den) && value <= -Math.floorDiv(-num, den);
+    }
+    BigInteger v = BigInteger.valueOf(value);
+    return v.compareTo(floor()) >= 0 && v.compareTo(ceiling()) <= 0;
   }
 
   /** This score rounded to {@code scale} decimal places, half to even. */
   public BigDecimal toBigDecimal(int scale) {
-    return new BigDecimal(numerator).divide(new BigDecimal(denominator), scale, RoundingMode.HALF_EVEN);
+    return new BigDecimal(numerator()).divide(new BigDecimal(denominator()), scale, RoundingMode.HALF_EVEN);
   }
 
   /**
@@ -92,23 +186,39 @@ public final class ExactScore implements Comparable<ExactScore> {
    */
   public BigDecimal decimal() {
     if (isInteger()) {
-      return new BigDecimal(numerator);
+      return isLong() ? BigDecimal.valueOf(num) : new BigDecimal(bigNum);
+    }
+    if (isLong() && num > Long.MIN_VALUE / DECIMAL_FACTOR && num < Long.MAX_VALUE / DECIMAL_FACTOR) {
+      // num / den rounded half to even at 6 places; exact when it terminates within them.
+      long scaled = num * DECIMAL_FACTOR;
+      long q = Math.floorDiv(scaled, den);
+      long r = Math.floorMod(scaled, den);
+      long half = den - r; // compare 2r with den without overflow: r > den - r
+      if (r > half || (r == half && (q & 1) != 0)) {
+        q++;
+      }
+      return plain(BigDecimal.valueOf(q, DECIMAL_PLACES));
     }
     BigDecimal value;
     if (terminates()) {
-      value = new BigDecimal(numerator).divide(new BigDecimal(denominator), MathContext.UNLIMITED);
+      value = new BigDecimal(numerator()).divide(new BigDecimal(denominator()), MathContext.UNLIMITED);
       if (value.scale() > DECIMAL_PLACES) {
         value = value.setScale(DECIMAL_PLACES, RoundingMode.HALF_EVEN);
       }
     } else {
       value = toBigDecimal(DECIMAL_PLACES);
     }
+    return plain(value);
+  }
+
+  private static BigDecimal plain(BigDecimal value) {
     BigDecimal stripped = value.stripTrailingZeros();
     return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
   }
 
   /** Whether the decimal expansion ends: the reduced denominator has no prime factor but 2 and 5. */
   private boolean terminates() {
+    BigInteger denominator = denominator();
     BigInteger d = denominator.shiftRight(denominator.getLowestSetBit());
     BigInteger five = BigInteger.valueOf(5);
     while (d.signum() > 0 && !d.equals(BigInteger.ONE)) {
@@ -123,10 +233,10 @@ public final class ExactScore implements Comparable<ExactScore> {
 
   /** This score limited to {@code [low, high]}. */
   public ExactScore clamp(long low, long high) {
-    if (compareTo(of(low)) < 0) {
+    if (compareTo(low) < 0) {
       return of(low);
     }
-    if (compareTo(of(high)) > 0) {
+    if (compareTo(high) > 0) {
       return of(high);
     }
     return this;
@@ -134,31 +244,52 @@ public final class ExactScore implements Comparable<ExactScore> {
 
   /** Compares with an integer without allocating a fraction. */
   public int compareTo(long value) {
-    return numerator.compareTo(denominator.multiply(BigInteger.valueOf(value)));
+    if (isLong() && fits(value)) {
+      // num / den against value: floor and remainder avoid multiplying.
+      long floor = Math.floorDiv(num, den);
+      if (floor != value) {
+        return floor < value ? -1 : 1;
+      }
+      return Math.floorMod(num, den) == 0 ? 0 : 1;
+    }
+    return numerator().compareTo(denominator().multiply(BigInteger.valueOf(value)));
   }
 
   @Override
   public int compareTo(ExactScore other) {
-    return numerator.multiply(other.denominator).compareTo(other.numerator.multiply(denominator));
+    if (isLong() && other.isLong()) {
+      long left = Math.floorDiv(num, den);
+      long right = Math.floorDiv(other.num, other.den);
+      if (left != right) {
+        return left < right ? -1 : 1;
+      }
+    }
+    return numerator().multiply(other.denominator()).compareTo(other.numerator().multiply(denominator()));
   }
 
   @Override
   public boolean equals(Object other) {
-    return other instanceof ExactScore that
-        && numerator.equals(that.numerator)
-        && denominator.equals(that.denominator);
+    if (!(other instanceof ExactScore that)) {
+      return false;
+    }
+    if (isLong() != that.isLong()) {
+      return false; // the form is canonical: a value has exactly one
+    }
+    return isLong()
+        ? num == that.num && den == that.den
+        : bigNum.equals(that.bigNum) && bigDen.equals(that.bigDen);
   }
 
   @Override
   public int hashCode() {
-    return numerator.hashCode() * 31 + denominator.hashCode();
+    return isLong() ? Long.hashCode(num) * 31 + Long.hashCode(den) : bigNum.hashCode() * 31 + bigDen.hashCode();
   }
 
   /** {@code 40} or {@code 200/3 (66.666667)}. */
   @Override
   public String toString() {
     return isInteger()
-        ? numerator.toString()
-        : numerator + "/" + denominator + " (" + decimal().toPlainString() + ")";
+        ? numerator().toString()
+        : numerator() + "/" + denominator() + " (" + decimal().toPlainString() + ")";
   }
 }

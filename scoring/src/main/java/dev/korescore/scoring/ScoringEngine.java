@@ -36,11 +36,10 @@ final class ScoringEngine {
     if (policy.fatalZeroes() && tally.failedFatal.isPresent()) {
       return Optional.of(ExactScore.of(0));
     }
-    BigInteger denominator = tally.denominator(policy.naTreatment());
-    if (denominator.signum() == 0) {
+    if (tally.nothingApplicable(policy.naTreatment())) {
       return Optional.empty();
     }
-    ExactScore score = ExactScore.percentage(tally.numerator(policy.naTreatment()), denominator);
+    ExactScore score = tally.score(policy.naTreatment());
     return Optional.of(policy.clamp() ? score.clamp(-100, 100) : score);
   }
 
@@ -193,17 +192,12 @@ final class ScoringEngine {
   }
 
   static boolean agrees(int kore, ExactScore score, BigDecimal tolerance) {
-    if (tolerance.signum() == 0 && score.numerator().bitLength() < 63 && score.denominator().bitLength() < 63) {
-      long n = score.numerator().longValue();
-      long d = score.denominator().longValue();
-      return kore >= Math.floorDiv(n, d) && kore <= -Math.floorDiv(-n, d);
+    if (tolerance.signum() == 0) {
+      return score.isFloorOrCeiling(kore);
     }
     BigInteger floor = score.floor();
     BigInteger ceiling = score.ceiling();
     BigInteger k = BigInteger.valueOf(kore);
-    if (tolerance.signum() == 0) {
-      return k.compareTo(floor) >= 0 && k.compareTo(ceiling) <= 0;
-    }
     BigDecimal kd = new BigDecimal(k);
     return kd.add(tolerance).compareTo(new BigDecimal(floor)) >= 0
         && kd.subtract(tolerance).compareTo(new BigDecimal(ceiling)) <= 0;

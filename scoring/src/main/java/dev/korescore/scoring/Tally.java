@@ -14,10 +14,16 @@ import java.util.Optional;
  * while that is exact, in {@link BigInteger} when a sum would overflow.
  */
 final class Tally {
-  final BigInteger yes;
-  final BigInteger noWeight;
-  final BigInteger noNegative;
-  final BigInteger na;
+  /** Whether the sums are the longs below; else the BigIntegers. */
+  private final boolean small;
+  private final long yesSmall;
+  private final long noWeightSmall;
+  private final long noNegativeSmall;
+  private final long naSmall;
+  private final BigInteger yes;
+  private final BigInteger noWeight;
+  private final BigInteger noNegative;
+  private final BigInteger na;
   final Optional<Metric> failedFatal;
   final Optional<String> invalidReason;
   final Optional<String> invalidMetric;
@@ -25,8 +31,30 @@ final class Tally {
   final int answered;
 
   private Tally(
+      long yes, long noWeight, long noNegative, long na, Optional<Metric> failedFatal, int answered) {
+    this.small = true;
+    this.yesSmall = yes;
+    this.noWeightSmall = noWeight;
+    this.noNegativeSmall = noNegative;
+    this.naSmall = na;
+    this.yes = null;
+    this.noWeight = null;
+    this.noNegative = null;
+    this.na = null;
+    this.failedFatal = failedFatal;
+    this.invalidReason = Optional.empty();
+    this.invalidMetric = Optional.empty();
+    this.answered = answered;
+  }
+
+  private Tally(
       BigInteger yes, BigInteger noWeight, BigInteger noNegative, BigInteger na, Optional<Metric> failedFatal,
       Optional<String> invalidReason, Optional<String> invalidMetric, int answered) {
+    this.small = false;
+    this.yesSmall = 0;
+    this.noWeightSmall = 0;
+    this.noNegativeSmall = 0;
+    this.naSmall = 0;
     this.yes = yes;
     this.noWeight = noWeight;
     this.noNegative = noNegative;
@@ -82,9 +110,7 @@ final class Tally {
     } catch (ArithmeticException overflow) {
       return exact(metrics);
     }
-    return new Tally(
-        BigInteger.valueOf(yes), BigInteger.valueOf(noWeight), BigInteger.valueOf(noNegative), BigInteger.valueOf(na),
-        Optional.ofNullable(failedFatal), Optional.empty(), Optional.empty(), answered);
+    return new Tally(yes, noWeight, noNegative, na, Optional.ofNullable(failedFatal), answered);
   }
 
   /** The same sums in {@link BigInteger}, for weights whose sums do not fit a {@code long}. */
@@ -124,13 +150,73 @@ final class Tally {
 
   /** {@code sum(YES) - sum(negative of NO)}, plus NA weights when NA is awarded full weight. */
   BigInteger numerator(NaTreatment treatment) {
-    BigInteger points = yes.subtract(noNegative);
-    return treatment == NaTreatment.AWARD_FULL ? points.add(na) : points;
+    if (small) {
+      // each sum is below 2^63, so two of them never overflow a BigInteger, nor a long when they fit
+      long points = smallNumerator(treatment);
+      if (points != Long.MIN_VALUE) {
+        return BigInteger.valueOf(points);
+      }
+    }
+    BigInteger points = big(yes, yesSmall).subtract(big(noNegative, noNegativeSmall));
+    return treatment == NaTreatment.AWARD_FULL ? points.add(big(na, naSmall)) : points;
   }
 
   /** The applicable weight: YES and NO, plus NA unless NA is excluded. */
   BigInteger denominator(NaTreatment treatment) {
-    BigInteger applicable = yes.add(noWeight);
-    return treatment == NaTreatment.EXCLUDE ? applicable : applicable.add(na);
+    if (small) {
+      long applicable = smallDenominator(treatment);
+      if (applicable >= 0) {
+        return BigInteger.valueOf(applicable);
+      }
+    }
+    BigInteger applicable = big(yes, yesSmall).add(big(noWeight, noWeightSmall));
+    return treatment == NaTreatment.EXCLUDE ? applicable : applicable.add(big(na, naSmall));
+  }
+
+  /** Whether the applicable weight is 0 (no metric counts). */
+  boolean nothingApplicable(NaTreatment treatment) {
+    if (small) {
+      long applicable = smallDenominator(treatment);
+      if (applicable >= 0) {
+        return applicable == 0;
+      }
+    }
+    return denominator(treatment).signum() == 0;
+  }
+
+  /** {@code 100 x numerator / denominator}; the denominator must not be 0. */
+  ExactScore score(NaTreatment treatment) {
+    if (small) {
+      long points = smallNumerator(treatment);
+      long applicable = smallDenominator(treatment);
+      if (points != Long.MIN_VALUE && applicable >= 0) {
+        return ExactScore.percentage(points, applicable);
+      }
+    }
+    return ExactScore.percentage(numerator(treatment), denominator(treatment));
+  }
+
+  /** The numerator in a long, or {@code Long.MIN_VALUE} when it does not fit. */
+  private long smallNumerator(NaTreatment treatment) {
+    try {
+      long points = Math.subtractExact(yesSmall, noNegativeSmall);
+      return treatment == NaTreatment.AWARD_FULL ? Math.addExact(points, naSmall) : points;
+    } catch (ArithmeticException overflow) {
+      return Long.MIN_VALUE;
+    }
+  }
+
+  /** The denominator in a long, or -1 when it does not fit. */
+  private long smallDenominator(NaTreatment treatment) {
+    try {
+      long applicable = Math.addExact(yesSmall, noWeightSmall);
+      return treatment == NaTreatment.EXCLUDE ? applicable : Math.addExact(applicable, naSmall);
+    } catch (ArithmeticException overflow) {
+      return -1;
+    }
+  }
+
+  private BigInteger big(BigInteger value, long smallValue) {
+    return small ? BigInteger.valueOf(smallValue) : value;
   }
 }

@@ -42,9 +42,9 @@ public final class JacksonInteractionReaderAdapter implements ReadInteractionsPo
     this.factory = factory;
   }
 
-  /** A reader with korescore's own Jackson configuration ({@link KoreJson#mapper()}). */
+  /** A reader with korescore's own Jackson configuration ({@link KoreJson#factory()}). */
   public static JacksonInteractionReaderAdapter create() {
-    return new JacksonInteractionReaderAdapter(KoreJson.mapper().getFactory());
+    return new JacksonInteractionReaderAdapter(KoreJson.factory());
   }
 
   /** A reader using {@code mapper}'s parser factory (its parser features and limits). */
@@ -60,7 +60,7 @@ public final class JacksonInteractionReaderAdapter implements ReadInteractionsPo
     try {
       JsonParser parser = factory.createParser(decompressed(input));
       return new JsonInteractionStream(
-          sourceName, parser, new RecordReader(parser, factory, sourceName), options.skipBadRecords());
+          sourceName, parser, new RecordReader(parser, factory, sourceName, options.scope()), options.skipBadRecords());
     } catch (IOException | RuntimeException e) {
       try {
         input.close();

@@ -20,6 +20,7 @@ import dev.korescore.core.model.Queue;
 import dev.korescore.core.model.RawJson;
 import dev.korescore.core.model.Topic;
 import dev.korescore.core.port.out.InteractionReadException;
+import dev.korescore.core.port.out.ReadScope;
 import dev.korescore.core.port.out.SourcePosition;
 import java.io.IOException;
 import java.io.StringWriter;
@@ -98,11 +99,27 @@ final class RecordReader {
   private Problem problem;
   /** Conversation id of the current record, once read; null outside a record. */
   private String conversationId;
+  /** A top-level {@code errors} field skipped by the scope: kept for the message of a record without id. */
+  private RawJson skippedErrors;
+
+  /** Whether unknown fields are kept as {@link Extras} (else skipped unread). */
+  private final boolean keepExtras;
+  /** Per {@link WireField#ordinal()}: whether the scope leaves the field out (skipped unread). */
+  private final boolean[] skipped;
 
   RecordReader(JsonParser parser, JsonFactory factory, String source) {
+    this(parser, factory, source, ReadScope.EVERYTHING);
+  }
+
+  RecordReader(JsonParser parser, JsonFactory factory, String source, ReadScope scope) {
     this.p = parser;
     this.factory = factory;
     this.source = source;
+    this.keepExtras = scope == ReadScope.EVERYTHING;
+    this.skipped = new boolean[WireField.values().length];
+    for (WireField field : WireField.values()) {
+      skipped[field.ordinal()] = !field.inScope(scope);
+    }
   }
 
   /** The conversation id of the record being read, if it was read already: for fatal errors. */
@@ -126,6 +143,7 @@ final class RecordReader {
     JsonLocation start = p.currentTokenLocation();
     problem = null;
     conversationId = null;
+    skippedErrors = null;
     Interaction.Builder b = Interaction.builder();
     Map<String, RawJson> extras = null;
     boolean recordFieldSeen = false;
@@ -145,6 +163,14 @@ final class RecordReader {
           conversationId = null;
           return Optional.empty();
         }
+        if (!keepExtras) {
+          if (name.equals("errors")) {
+            skippedErrors = raw();
+          } else {
+            p.skipChildren();
+          }
+          continue;
+        }
         if (extras == null) {
           extras = new LinkedHashMap<>();
         }
@@ -152,6 +178,10 @@ final class RecordReader {
         continue;
       }
       recordFieldSeen = true;
+      if (skipped[field.ordinal()]) {
+        p.skipChildren();
+        continue;
+      }
       readRecordField(b, field, name);
     }
     return Optional.of(finish(b, extras, start));
@@ -246,6 +276,8 @@ final class RecordReader {
               : "record has a blank conversation id";
       if (extras != null && extras.containsKey("errors")) {
         why = "the input is a Kore error response: " + extras.get("errors");
+      } else if (skippedErrors != null) {
+        why = "the input is a Kore error response: " + skippedErrors;
       }
       problem = new Problem(start, why, null);
     }
@@ -328,7 +360,9 @@ final class RecordReader {
       String name = p.currentName();
       WireField field = cache.lookup(level, name);
       nextToken();
-      if (field == null) {
+      if (field == null ? !keepExtras : skipped[field.ordinal()]) {
+        p.skipChildren();
+      } else if (field == null) {
         if (extras == null) {
           extras = nestedExtras;
           extras.clear();

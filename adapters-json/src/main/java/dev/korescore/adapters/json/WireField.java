@@ -1,5 +1,6 @@
 package dev.korescore.adapters.json;
 
+import dev.korescore.core.port.out.ReadScope;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -85,6 +86,39 @@ enum WireField {
 
   Level level() {
     return level;
+  }
+
+  /** Whether a reader with {@code scope} maps this field (see {@link ReadScope#AUDIT} for the list). */
+  boolean inScope(ReadScope scope) {
+    if (scope == ReadScope.EVERYTHING) {
+      return true;
+    }
+    switch (this) {
+      case SRC:
+      case START_TIME:
+      case CONVERSATION_ID:
+      case KORE_SCORE:
+      case PASS_SCORE:
+      case PASSED:
+      case DURATION_STATUS:
+      case QUEUES:
+      case AGENTS:
+      case FORM_NAME:
+      case METRICS:
+      case QUEUE_ID:
+      case QUEUE_NAME:
+      case AGENT_ID:
+      case AGENT_NAME:
+      case METRIC_ID:
+      case METRIC_NAME:
+      case METRIC_WEIGHT:
+      case METRIC_NEGATIVE_WEIGHT:
+      case QUALIFICATION:
+      case METRIC_FATAL:
+        return true;
+      default:
+        return false;
+    }
   }
 
   String key(KeyStyle style) {

@@ -5,6 +5,7 @@ import static org.quicktheories.QuickTheory.qt;
 
 import dev.korescore.core.port.out.InteractionReadException;
 import dev.korescore.core.port.out.ReadOptions;
+import dev.korescore.core.port.out.ReadScope;
 import dev.korescore.testkit.properties.KoreGenerators;
 import java.util.Arrays;
 import java.util.List;
@@ -21,9 +22,10 @@ class ReaderFuzzProperties {
 
   private static final byte[] INTERESTING = Io.utf8("{}[]\":,\\ \n\r\t0123456789-+.eEtrufalsn\u00e9");
 
-  /** Reads fully in both modes; only a read exception may escape, and it always has a position. */
+  /** Reads fully in both modes and both scopes; only a read exception may escape, always with a position. */
   private static void readsOrFailsTyped(byte[] bytes) {
-    for (ReadOptions options : List.of(ReadOptions.strict(), ReadOptions.skippingBadRecords())) {
+    for (ReadOptions options : List.of(ReadOptions.strict(), ReadOptions.skippingBadRecords(),
+        ReadOptions.strict().withScope(ReadScope.AUDIT), ReadOptions.skippingBadRecords().withScope(ReadScope.AUDIT))) {
       try {
         Io.read("fuzz", bytes, options);
       } catch (InteractionReadException e) {

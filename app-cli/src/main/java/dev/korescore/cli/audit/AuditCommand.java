@@ -26,6 +26,7 @@ import dev.korescore.core.port.out.InteractionReadException;
 import dev.korescore.core.port.out.InteractionStream;
 import dev.korescore.core.port.out.ReadInteractionsPort;
 import dev.korescore.core.port.out.ReadOptions;
+import dev.korescore.core.port.out.ReadScope;
 import java.io.BufferedWriter;
 import java.io.FileNotFoundException;
 import java.io.IOException;
@@ -43,7 +44,6 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.NoSuchElementException;
-import java.util.OptionalInt;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 import picocli.CommandLine.Command;
@@ -177,11 +177,6 @@ public final class AuditCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    OptionalInt bounded =
-        BoundedHeap.relaunchIfUnbounded(spec.root().commandLine().getParseResult().originalArgs());
-    if (bounded.isPresent()) {
-      return bounded.getAsInt();
-    }
     if (problemsKept < 0) {
       throw CliException.usage("--problems must be >= 0, was " + problemsKept);
     }
@@ -225,7 +220,8 @@ public final class AuditCommand implements Callable<Integer> {
       }
     } else {
       List<String> inputs = files.isEmpty() ? List.of("-") : files;
-      ReadOptions readOptions = skipBadRecords ? ReadOptions.skippingBadRecords() : ReadOptions.strict();
+      ReadOptions readOptions = (skipBadRecords ? ReadOptions.skippingBadRecords() : ReadOptions.strict())
+          .withScope(ReadScope.AUDIT);
       try (Inputs interactions = new Inputs(readers.get(), inputs, readOptions, threads);
           Output output = Output.open(out, spec.commandLine().getOut())) {
         result = AuditRun.create(options).run(interactions, output.writer, listener);

@@ -20,7 +20,7 @@ import java.util.OptionalInt;
  * input, output and error, and exits with the child's code. Any explicit heap option ({@code -Xmx},
  * {@code -XX:MaxRAM...}) or {@code -Dkorescore.boundedHeap=false} turns this off.
  */
-final class BoundedHeap {
+public final class BoundedHeap {
   /** Set on the child JVM, and by users to opt out ({@code false}). */
   static final String PROPERTY = "korescore.boundedHeap";
   /** The child's heap: measured in bench/audit (README.md there). */
@@ -73,8 +73,22 @@ final class BoundedHeap {
     return command;
   }
 
+  /**
+   * Whether the command line {@code args} runs {@code audit}: its first argument that is not a root
+   * option ({@code --debug}) names it. Checked by {@code Main} before the command line is even parsed,
+   * so that the parent JVM of a re-run stays as light as it can.
+   */
+  public static boolean isAudit(String[] args) {
+    for (String arg : args) {
+      if (!arg.startsWith("-")) {
+        return arg.equals("audit");
+      }
+    }
+    return false;
+  }
+
   /** Re-runs the command line {@code args} in a bounded child JVM when {@link #shouldRelaunch}; its exit code. */
-  static OptionalInt relaunchIfUnbounded(List<String> args) {
+  public static OptionalInt relaunchIfUnbounded(List<String> args) {
     Optional<Path> codeSource = codeSource();
     List<String> jvmArguments = ManagementFactory.getRuntimeMXBean().getInputArguments();
     if (!shouldRelaunch(System.getProperty("java.class.path", ""), codeSource, jvmArguments,

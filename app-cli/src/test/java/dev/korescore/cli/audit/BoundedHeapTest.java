@@ -43,4 +43,14 @@ class BoundedHeapTest {
     assertThat(BoundedHeap.command("/usr/bin/java", JAR, List.of("-XX:+UseG1GC"), List.of("audit")))
         .doesNotContain("-XX:+UseSerialGC");
   }
+
+  @Test
+  void onlyTheAuditCommandIsReRun() {
+    assertThat(BoundedHeap.isAudit(new String[] {"audit", "data.jsonl"})).isTrue();
+    assertThat(BoundedHeap.isAudit(new String[] {"--debug", "audit", "--format", "jsonl"})).isTrue();
+    assertThat(BoundedHeap.isAudit(new String[] {"fetch", "--out", "audit"})).isFalse();
+    assertThat(BoundedHeap.isAudit(new String[] {"demo"})).isFalse();
+    assertThat(BoundedHeap.isAudit(new String[] {"--version"})).isFalse();
+    assertThat(BoundedHeap.isAudit(new String[] {})).isFalse();
+  }
 }
