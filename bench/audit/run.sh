@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # Benchmark of `korescore audit --format jsonl` against a bare Jackson streaming baseline and jq.
-# Prints wall time (s) and peak RSS (MB) of each, best of $RUNS runs, then a 1,000,000-interaction
-# memory run. Numbers, not a test: see README.md in this directory for the recorded results.
+# Prints wall time (s, best and median of $RUNS interleaved runs) and peak RSS (MB) of each, then a
+# 1,000,000-interaction memory run. Numbers, not a test: see README.md in this directory for the recorded results.
 #
-#   bench/audit/run.sh                 # 200,000 interactions, 3 runs each
-#   RECORDS=50000 RUNS=1 bench/audit/run.sh
+#   bench/audit/run.sh                 # 200,000 interactions, 5 runs each
+#   RECORDS=50000 RUNS=1 SKIP_JQ=1 SKIP_BIG=1 bench/audit/run.sh
+#   WITH_THREADS=1 bench/audit/run.sh  # also the hidden --threads 2
 #
 # Needs: JDK 17+, Maven (for the jar), python3 (data, unless the testkit generator's
 # `korescore generate` exists), jq, GNU time (/usr/bin/time).
@@ -14,7 +15,7 @@ here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
 work="${WORK:-/tmp/korescore-bench-audit}"
 records="${RECORDS:-200000}"
-runs="${RUNS:-3}"
+runs="${RUNS:-5}"
 big="${BIG_RECORDS:-1000000}"
 mkdir -p "$work"
 
@@ -43,29 +44,49 @@ jackson="$(ls ~/.m2/repository/com/fasterxml/jackson/core/jackson-core/2.23.0/ja
 mkdir -p "$work/classes"
 javac -d "$work/classes" -cp "$jackson" "$here/Baseline.java"
 
-measure() { # name, command...
+# One timed run: appends "wall rss_kb" to $work/NAME.runs.
+run_once() { # name, command...
   local name="$1"; shift
-  local best_wall="" best_rss=""
-  for _ in $(seq "$runs"); do
-    /usr/bin/time -f "%e %M" -o "$work/time.txt" "$@" >/dev/null 2>"$work/stderr.txt" || true
-    read -r wall rss < <(tail -n 1 "$work/time.txt") || { cat "$work/time.txt" "$work/stderr.txt" >&2; return 1; }
-    if [ -z "$best_wall" ] || awk "BEGIN{exit !($wall < $best_wall)}"; then best_wall="$wall"; fi
-    if [ -z "$best_rss" ] || [ "$rss" -gt "$best_rss" ]; then best_rss="$rss"; fi
-  done
-  printf '%-34s %8.2f s %8d MB\n' "$name" "$best_wall" "$((best_rss / 1024))"
-  echo "$best_wall" >"$work/$name.wall"
+  /usr/bin/time -f "%e %M" -o "$work/time.txt" "$@" >/dev/null 2>"$work/stderr.txt" || true
+  tail -n 1 "$work/time.txt" | grep -Eq '^[0-9.]+ [0-9]+$' || { cat "$work/time.txt" "$work/stderr.txt" >&2; return 1; }
+  tail -n 1 "$work/time.txt" >>"$work/$name.runs"
+}
+
+# Best and median wall time, highest peak RSS of NAME's runs; the best also goes to NAME.wall.
+report() { # name
+  local name="$1"
+  sort -n "$work/$name.runs" | awk -v name="$name" '
+    { wall[NR] = $1; if ($2 > rss) rss = $2 }
+    END {
+      median = NR % 2 ? wall[(NR + 1) / 2] : (wall[NR / 2] + wall[NR / 2 + 1]) / 2
+      printf "%-18s best %6.2f s   median %6.2f s   peak RSS %5d MB   (%d runs)\n", name, wall[1], median, rss / 1024, NR
+    }'
+  sort -n "$work/$name.runs" | head -n 1 | cut -d' ' -f1 >"$work/$name.wall"
+  sort -n "$work/$name.runs" | awk '{ wall[NR] = $1 } END { print NR % 2 ? wall[(NR + 1) / 2] : (wall[NR / 2] + wall[NR / 2 + 1]) / 2 }' \
+    >"$work/$name.median"
 }
 
 cat "$data" >/dev/null # warm the page cache
-echo "best wall time of $runs runs, highest peak RSS:"
-measure baseline java -cp "$work/classes:$jackson" Baseline "$data" /dev/null
-measure audit java -jar "$jar" audit --format jsonl --out /dev/null "$data"
-measure audit-2-threads java -jar "$jar" audit --threads 2 --format jsonl --out /dev/null "$data"
+rm -f "$work"/*.runs
+# Interleaved (baseline, audit, baseline, audit, ...), so that the machine's load changes hit both alike.
+for _ in $(seq "$runs"); do
+  run_once baseline java -cp "$work/classes:$jackson" Baseline "$data" /dev/null
+  run_once audit java -jar "$jar" audit --format jsonl --out /dev/null "$data"
+  if [ "${WITH_THREADS:-0}" = 1 ]; then
+    run_once audit-2-threads java -jar "$jar" audit --threads 2 --format jsonl --out /dev/null "$data"
+  fi
+done
+echo "wall time over $runs interleaved runs, highest peak RSS:"
+report baseline
+report audit
+if [ "${WITH_THREADS:-0}" = 1 ]; then report audit-2-threads; fi
 if [ "${SKIP_JQ:-0}" != 1 ]; then
-  runs=1 measure jq sh -c "jq -c -f '$here/audit.jq' '$data' >/dev/null"
+  run_once jq sh -c "jq -c -f '$here/audit.jq' '$data' >/dev/null"
+  report jq
 fi
 awk -v a="$(cat "$work/audit.wall")" -v b="$(cat "$work/baseline.wall")" \
-  'BEGIN{printf "audit / baseline: %.2fx\n", a / b}'
+  -v am="$(cat "$work/audit.median")" -v bm="$(cat "$work/baseline.median")" \
+  'BEGIN{printf "audit / baseline: %.2fx best to best, %.2fx median to median\n", a / b, am / bm}'
 if [ -f "$work/jq.wall" ] && [ "${SKIP_JQ:-0}" != 1 ]; then
   awk -v a="$(cat "$work/audit.wall")" -v j="$(cat "$work/jq.wall")" 'BEGIN{printf "audit / jq: %.2fx\n", a / j}'
 fi
@@ -78,5 +99,6 @@ if [ "${SKIP_BIG:-0}" != 1 ]; then
     while [ "$(wc -l <"$bigdata")" -lt "$big" ]; do cat "$data" >>"$bigdata"; done
   fi
   echo "memory over $(wc -l <"$bigdata") interactions ($(du -Lm "$bigdata" | cut -f1) MB):"
-  runs=1 measure audit-1M java -jar "$jar" audit --format jsonl --out /dev/null "$bigdata"
+  run_once audit-1M java -jar "$jar" audit --format jsonl --out /dev/null "$bigdata"
+  report audit-1M
 fi

@@ -16,7 +16,7 @@ public final class Main {
         System.exit(bounded.getAsInt());
       }
     }
-    int code = KorescoreCommand.newCommandLine().execute(args);
+    int code = KorescoreCommand.newCommandLine(args).execute(args);
     System.exit(code);
   }
 }

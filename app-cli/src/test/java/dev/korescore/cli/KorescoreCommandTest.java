@@ -81,4 +81,18 @@ class KorescoreCommandTest {
     assertThat(run("boom", "--debug")).isEqualTo(ExitCodes.RUNTIME_FAILURE);
     assertThat(err.toString()).contains("\tat dev.korescore.cli.KorescoreCommandTest$Boom.call");
   }
+
+  @Test
+  void aNamedSubcommandIsBuiltAloneAndEverythingElseGetsTheWholeTree() {
+    assertThat(KorescoreCommand.newCommandLine(new String[] {"audit", "data.jsonl"}).getSubcommands().keySet())
+        .containsExactly("help", "audit");
+    assertThat(KorescoreCommand.newCommandLine(new String[] {"--debug", "fetch", "--from", "x"})
+            .getSubcommands().keySet())
+        .containsExactly("help", "fetch");
+    assertThat(KorescoreCommand.newCommandLine(new String[] {"--help", "audit"}).getSubcommands().keySet())
+        .containsExactly("help", "audit", "fetch", "generate", "simulate", "demo");
+    assertThat(KorescoreCommand.newCommandLine(new String[] {"help", "demo"}).getSubcommands().keySet())
+        .containsExactly("help", "audit", "fetch", "generate", "simulate", "demo");
+    assertThat(KorescoreCommand.newCommandLine(new String[] {}).getSubcommands()).hasSize(6);
+  }
 }

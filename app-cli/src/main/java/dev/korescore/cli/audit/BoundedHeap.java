@@ -19,6 +19,12 @@ import java.util.OptionalInt;
  * once in a child JVM with {@link #JVM_OPTIONS} (a 256 MB heap, the serial collector), sharing standard
  * input, output and error, and exits with the child's code. Any explicit heap option ({@code -Xmx},
  * {@code -XX:MaxRAM...}) or {@code -Dkorescore.boundedHeap=false} turns this off.
+ *
+ * <p>The child is also tuned for what an audit is, a one-pass batch job whose run is mostly the JIT's
+ * warm-up: {@link #INLINING} lowers C2's inlining budget for hot methods from 325 to 50 bytecodes. On 2
+ * cores that cut the audit's CPU time by 40% and its wall time by 20 to 25% for 200,000 interactions,
+ * with the same speed once warm (1,000,000 interactions); bench/audit/README.md has the runs. A
+ * {@code -XX:FreqInlineSize} of the user's own wins.
  */
 public final class BoundedHeap {
   /** Set on the child JVM, and by users to opt out ({@code false}). */
@@ -26,6 +32,8 @@ public final class BoundedHeap {
   /** The child's heap: measured in bench/audit (README.md there). */
   static final List<String> JVM_OPTIONS = List.of("-Xmx256m", "-Xmn96m");
   static final String COLLECTOR = "-XX:+UseSerialGC";
+  /** C2's inlining budget for frequently called methods (HotSpot's default is 325 bytecodes). */
+  static final String INLINING = "-XX:FreqInlineSize=50";
   /** A default max heap above this counts as unbounded. */
   static final long UNBOUNDED_BYTES = 512L << 20;
 
@@ -64,6 +72,9 @@ public final class BoundedHeap {
     boolean collectorChosen = jvmArguments.stream().anyMatch(a -> a.startsWith("-XX:+Use") && a.endsWith("GC"));
     if (!collectorChosen) {
       command.add(COLLECTOR);
+    }
+    if (jvmArguments.stream().noneMatch(a -> a.startsWith("-XX:FreqInlineSize="))) {
+      command.add(INLINING);
     }
     command.add("-D" + PROPERTY + "=true");
     command.add("-cp");

@@ -1,9 +1,6 @@
 package dev.korescore.cli.audit;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.SequenceWriter;
-import com.fasterxml.jackson.core.util.MinimalPrettyPrinter;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import dev.korescore.core.model.Interaction;
@@ -50,6 +47,49 @@ abstract class VerdictRows implements AutoCloseable {
     return verdict.explanation().score().map(s -> s.decimal()).orElse(null);
   }
 
+  private static final char[] HEX = "0123456789ABCDEF".toCharArray();
+
+  /** {@code value} as a JSON string, escaped as Jackson's generator escapes it. */
+  static void jsonString(StringBuilder b, String value) {
+    b.append('"');
+    int plainFrom = 0;
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (c >= 0x20 && c != '"' && c != '\\') {
+        continue;
+      }
+      b.append(value, plainFrom, i);
+      plainFrom = i + 1;
+      switch (c) {
+        case '"':
+          b.append("\\\"");
+          break;
+        case '\\':
+          b.append("\\\\");
+          break;
+        case '\b':
+          b.append("\\b");
+          break;
+        case '\t':
+          b.append("\\t");
+          break;
+        case '\n':
+          b.append("\\n");
+          break;
+        case '\f':
+          b.append("\\f");
+          break;
+        case '\r':
+          b.append("\\r");
+          break;
+        default:
+          b.append("\\u00").append(HEX[c >> 4]).append(HEX[c & 0xF]);
+          break;
+      }
+    }
+    b.append(value, plainFrom, value.length()).append('"');
+  }
+
   /** Text output has no rows. */
   private static final class None extends VerdictRows {
     @Override
@@ -59,82 +99,78 @@ abstract class VerdictRows implements AutoCloseable {
     public void close() {}
   }
 
-  /** One compact JSON object per line, with exactly the {@link #COLUMNS} as keys. */
+  /**
+   * One compact JSON object per line, with exactly the {@link #COLUMNS} as keys. Written by hand into one
+   * reused buffer, one {@code write} per row: the columns are fixed, and only strings need escaping
+   * (quote, backslash and control characters, as Jackson's generator escapes them; other characters are
+   * written as they are, UTF-8 once encoded).
+   */
   private static final class JsonLines extends VerdictRows {
-    private static final JsonFactory FACTORY = JsonFactory.builder()
-        .enable(com.fasterxml.jackson.core.StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
-        .disable(com.fasterxml.jackson.core.StreamWriteFeature.AUTO_CLOSE_TARGET)
-        .build();
-
-    private final JsonGenerator generator;
+    private final Writer out;
+    private final StringBuilder row = new StringBuilder(256);
 
     JsonLines(Writer out) {
-      try {
-        generator = FACTORY.createGenerator(out);
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-      generator.setPrettyPrinter(new MinimalPrettyPrinter(""));
+      this.out = out;
     }
 
     @Override
     void write(Interaction interaction, Verdict verdict) {
+      StringBuilder b = row;
+      b.setLength(0);
+      b.append("{\"conversationId\":");
+      jsonString(b, interaction.conversationId().value());
+      b.append(",\"verdict\":\"").append(verdict.kind().name()).append('"');
+      b.append(",\"koreScore\":");
+      if (interaction.koreScore() instanceof KoreScore.Scored scored) {
+        b.append(scored.score());
+      } else {
+        b.append("null");
+      }
+      b.append(",\"computedScore\":");
+      BigDecimal computed = computedScore(verdict);
+      b.append(computed == null ? "null" : computed.toPlainString());
+      b.append(",\"passScore\":");
+      if (interaction.passScore().isPresent()) {
+        b.append(interaction.passScore().getAsInt());
+      } else {
+        b.append("null");
+      }
+      b.append(",\"korePassed\":");
+      bool(b, interaction.passed());
+      b.append(",\"computedPassed\":");
+      bool(b, verdict.explanation().computedPassed());
+      b.append(",\"reasons\":[");
+      boolean first = true;
+      for (String reason : verdict.reasons()) {
+        first = element(b, reason, first);
+      }
+      for (String alternative : verdict.explanation().alternatives()) {
+        first = element(b, alternative, first);
+      }
+      b.append("]}\n");
       try {
-        JsonGenerator g = generator;
-        g.writeStartObject();
-        g.writeStringField("conversationId", interaction.conversationId().value());
-        g.writeStringField("verdict", verdict.kind().name());
-        Integer kore = koreScore(interaction);
-        g.writeFieldName("koreScore");
-        if (kore == null) {
-          g.writeNull();
-        } else {
-          g.writeNumber(kore);
-        }
-        g.writeFieldName("computedScore");
-        BigDecimal computed = computedScore(verdict);
-        if (computed == null) {
-          g.writeNull();
-        } else {
-          g.writeNumber(computed);
-        }
-        g.writeFieldName("passScore");
-        if (interaction.passScore().isPresent()) {
-          g.writeNumber(interaction.passScore().getAsInt());
-        } else {
-          g.writeNull();
-        }
-        g.writeFieldName("korePassed");
-        writeBoolean(g, interaction.passed().orElse(null));
-        g.writeFieldName("computedPassed");
-        writeBoolean(g, verdict.explanation().computedPassed().orElse(null));
-        g.writeArrayFieldStart("reasons");
-        for (String reason : verdict.reasons()) {
-          g.writeString(reason);
-        }
-        for (String alternative : verdict.explanation().alternatives()) {
-          g.writeString(alternative);
-        }
-        g.writeEndArray();
-        g.writeEndObject();
-        g.writeRaw('\n');
+        out.append(b);
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
     }
 
-    private static void writeBoolean(JsonGenerator g, Boolean value) throws IOException {
-      if (value == null) {
-        g.writeNull();
-      } else {
-        g.writeBoolean(value);
+    private static boolean element(StringBuilder b, String value, boolean first) {
+      if (!first) {
+        b.append(',');
       }
+      jsonString(b, value);
+      return false;
+    }
+
+    private static void bool(StringBuilder b, java.util.Optional<Boolean> value) {
+      b.append(value.isEmpty() ? "null" : value.get() ? "true" : "false");
     }
 
     @Override
     public void close() {
       try {
-        generator.close();
+        out.flush();
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }

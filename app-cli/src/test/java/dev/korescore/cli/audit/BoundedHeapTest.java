@@ -39,9 +39,12 @@ class BoundedHeapTest {
   void theChildGetsABoundedHeapAndTheSameArguments() {
     assertThat(BoundedHeap.command("/usr/bin/java", JAR, List.of("-Dx=1"), List.of("audit", "-")))
         .containsExactly("/usr/bin/java", "-Dx=1", "-Xmx256m", "-Xmn96m", "-XX:+UseSerialGC",
-            "-Dkorescore.boundedHeap=true", "-cp", JAR.toString(), "dev.korescore.cli.Main", "audit", "-");
+            "-XX:FreqInlineSize=50", "-Dkorescore.boundedHeap=true", "-cp", JAR.toString(), "dev.korescore.cli.Main", "audit", "-");
     assertThat(BoundedHeap.command("/usr/bin/java", JAR, List.of("-XX:+UseG1GC"), List.of("audit")))
         .doesNotContain("-XX:+UseSerialGC");
+    assertThat(BoundedHeap.command("/usr/bin/java", JAR, List.of("-XX:FreqInlineSize=200"), List.of("audit")))
+        .contains("-XX:FreqInlineSize=200")
+        .doesNotContain("-XX:FreqInlineSize=50");
   }
 
   @Test
