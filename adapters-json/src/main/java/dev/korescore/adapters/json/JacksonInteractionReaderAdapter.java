@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.korescore.core.port.out.InteractionReadException;
 import dev.korescore.core.port.out.InteractionStream;
@@ -44,7 +45,15 @@ public final class JacksonInteractionReaderAdapter implements ReadInteractionsPo
 
   /** A reader with korescore's own Jackson configuration ({@link KoreJson#factory()}). */
   public static JacksonInteractionReaderAdapter create() {
-    return new JacksonInteractionReaderAdapter(KoreJson.factory());
+    return new JacksonInteractionReaderAdapter(defaultFactory());
+  }
+
+  /**
+   * {@link KoreJson#factory()}: built here, so that reading loads nothing of jackson-databind (the JVM
+   * verifying {@code KoreJson} would load its modules' classes).
+   */
+  static JsonFactory defaultFactory() {
+    return JsonFactory.builder().disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION).build();
   }
 
   /** A reader using {@code mapper}'s parser factory (its parser features and limits). */

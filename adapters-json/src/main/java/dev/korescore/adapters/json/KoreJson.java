@@ -27,7 +27,7 @@ public final class KoreJson {
    * configures the whole of jackson-databind.
    */
   public static JsonFactory factory() {
-    return JsonFactory.builder().disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION).build();
+    return JacksonInteractionReaderAdapter.defaultFactory();
   }
 
   /** A new, fully configured {@link JsonMapper}; it is thread-safe, so build one and share it. */

@@ -4,6 +4,7 @@ import dev.korescore.adapters.json.JacksonInteractionReaderAdapter;
 import dev.korescore.core.model.Interaction;
 import dev.korescore.core.port.out.InteractionStream;
 import dev.korescore.core.port.out.ReadOptions;
+import dev.korescore.core.port.out.ReadScope;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.management.ManagementFactory;
@@ -14,18 +15,19 @@ import java.util.Locale;
 
 /**
  * Memory and throughput benchmark of the JSON reader (run by bench/json/run.sh, not by the tests):
- * reads one file through {@link JacksonInteractionReaderAdapter} and prints records, metrics, wall
+ * reads one file through {@link JacksonInteractionReaderAdapter} (every field, or the audit's scope) and prints records, metrics, wall
  * time, MB/s, the reading thread's CPU time (steadier than wall time on a shared machine), and the JVM process's peak resident set (VmHWM) and the heap limit.
  */
 public final class ReadBench {
   private ReadBench() {}
 
   public static void main(String[] args) throws IOException {
-    if (args.length != 1) {
-      System.err.println("usage: ReadBench FILE");
+    if (args.length < 1 || args.length > 2) {
+      System.err.println("usage: ReadBench FILE [everything|audit]");
       System.exit(2);
     }
     Path file = Path.of(args[0]);
+    ReadScope scope = args.length == 2 ? ReadScope.valueOf(args[1].toUpperCase(Locale.ROOT)) : ReadScope.EVERYTHING;
     long bytes = Files.size(file);
     JacksonInteractionReaderAdapter reader = JacksonInteractionReaderAdapter.create();
     long records = 0;
@@ -35,7 +37,7 @@ public final class ReadBench {
     long cpuStart = threads.getCurrentThreadCpuTime();
     long start = System.nanoTime();
     try (InputStream in = Files.newInputStream(file);
-        InteractionStream stream = reader.open(file.toString(), in, ReadOptions.strict())) {
+        InteractionStream stream = reader.open(file.toString(), in, ReadOptions.strict().withScope(scope))) {
       while (stream.hasNext()) {
         Interaction x = stream.next();
         records++;
@@ -50,9 +52,9 @@ public final class ReadBench {
     double mb = bytes / 1e6;
     System.out.printf(
         Locale.ROOT,
-        "file=%s size_mb=%.1f records=%d metrics=%d scored=%d wall_s=%.2f mb_per_s=%.1f records_per_s=%.0f"
+        "file=%s scope=%s size_mb=%.1f records=%d metrics=%d scored=%d wall_s=%.2f mb_per_s=%.1f records_per_s=%.0f"
             + " reader_thread_cpu_s=%.2f mb_per_cpu_s=%.1f%n",
-        file, mb, records, metrics, scored, seconds, mb / seconds, records / seconds, cpuSeconds, mb / cpuSeconds);
+        file, scope, mb, records, metrics, scored, seconds, mb / seconds, records / seconds, cpuSeconds, mb / cpuSeconds);
     System.out.printf(
         Locale.ROOT,
         "max_heap_mb=%d jvm_peak_rss_mb=%s%n",
