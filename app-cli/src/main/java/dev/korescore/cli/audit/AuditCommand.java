@@ -117,7 +117,7 @@ public final class AuditCommand implements Callable<Integer> {
 
   @Option(names = "--threads", paramLabel = "N", hidden = true,
       description = "1 (default): read, verify and write on one thread; 2: parse JSON Lines on two threads and"
-          + " verify and write on a third (slower on 2 cores, see bench/audit/README.md).")
+          + " verify and write on a third (no faster on 2 cores, at 25% more CPU: bench/audit/README.md).")
   int threads = 1;
 
   @Option(names = "--report", paramLabel = "FILE",

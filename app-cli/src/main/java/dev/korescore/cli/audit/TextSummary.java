@@ -79,9 +79,13 @@ final class TextSummary {
     }
     out.println();
     out.println("Worst " + what + " (most mismatches):");
+    int width = 10;
     for (GroupStats g : worst) {
-      out.printf(Locale.ROOT, "  %-40s %,8d of %,d auditable (%s)%n", quoted(g.key()), g.mismatches(), g.auditable(),
-          percent(g.mismatchRate()));
+      width = Math.max(width, Math.min(70, quoted(g.key()).length()));
+    }
+    for (GroupStats g : worst) {
+      out.printf(Locale.ROOT, "  %-" + width + "s %,8d of %,d auditable (%s)%n", quoted(g.key()), g.mismatches(),
+          g.auditable(), percent(g.mismatchRate()));
     }
   }
 
