@@ -32,6 +32,8 @@ public final class BoundedHeap {
   /** The child's heap: measured in bench/audit (README.md there). */
   static final List<String> JVM_OPTIONS = List.of("-Xmx256m", "-Xmn96m");
   static final String COLLECTOR = "-XX:+UseSerialGC";
+  /** Makes a JVM without one of our tuning options ignore it instead of refusing to start. */
+  static final String LENIENT = "-XX:+IgnoreUnrecognizedVMOptions";
   /** C2's inlining budget for frequently called methods (HotSpot's default is 325 bytecodes). */
   static final String INLINING = "-XX:FreqInlineSize=50";
   /** A default max heap above this counts as unbounded. */
@@ -68,6 +70,8 @@ public final class BoundedHeap {
     List<String> command = new ArrayList<>();
     command.add(java);
     command.addAll(jvmArguments);
+    // The user's options passed this JVM already; ours must not stop a JVM that lacks one (not HotSpot).
+    command.add(LENIENT);
     command.addAll(JVM_OPTIONS);
     boolean collectorChosen = jvmArguments.stream().anyMatch(a -> a.startsWith("-XX:+Use") && a.endsWith("GC"));
     if (!collectorChosen) {

@@ -38,7 +38,7 @@ class BoundedHeapTest {
   @Test
   void theChildGetsABoundedHeapAndTheSameArguments() {
     assertThat(BoundedHeap.command("/usr/bin/java", JAR, List.of("-Dx=1"), List.of("audit", "-")))
-        .containsExactly("/usr/bin/java", "-Dx=1", "-Xmx256m", "-Xmn96m", "-XX:+UseSerialGC",
+        .containsExactly("/usr/bin/java", "-Dx=1", "-XX:+IgnoreUnrecognizedVMOptions", "-Xmx256m", "-Xmn96m", "-XX:+UseSerialGC",
             "-XX:FreqInlineSize=50", "-Dkorescore.boundedHeap=true", "-cp", JAR.toString(), "dev.korescore.cli.Main", "audit", "-");
     assertThat(BoundedHeap.command("/usr/bin/java", JAR, List.of("-XX:+UseG1GC"), List.of("audit")))
         .doesNotContain("-XX:+UseSerialGC");
