@@ -105,6 +105,7 @@ public final class SimulateCommand implements Callable<Integer> {
       out.println("  client secret  in " + secretPath + " (mode 0600; never printed)");
       out.println("  endpoint       POST " + sim.url(PathPreset.QUALITYAI));
       out.println("                 (also the legacy, app and agentassist paths)");
+      out.println("  headers        auth (an HS256 JWT with appId), accountId, orgId (iid on the app path; any value)");
       out.println("  rate limit     " + (rateLimit == 0 ? "none" : rateLimit + " requests per minute per account")
           + "; latency " + latencyMillis + " ms");
       specs.forEach(s -> out.println("  fault          " + s.describe()));

@@ -86,7 +86,7 @@ class SimulateCommandTest {
       HttpClient http = HttpClient.newHttpClient();
       String body = "{\"startDate\":\"2024-07-15 00:00:00\",\"endDate\":\"2024-07-22 00:00:00\",\"limit\":100,\"page\":1}";
       HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(endpoint))
-          .header("Content-Type", "application/json").header("accountId", account)
+          .header("Content-Type", "application/json").header("accountId", account).header("orgId", "o-test")
           .POST(HttpRequest.BodyPublishers.ofString(body));
       HttpResponse<String> faulted = http.send(request.copy().header("auth", token(clientId, secret)).build(),
           HttpResponse.BodyHandlers.ofString());

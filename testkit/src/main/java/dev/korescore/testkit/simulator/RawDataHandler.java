@@ -133,6 +133,20 @@ final class RawDataHandler implements HttpHandler {
     respond(exchange, outcome);
   }
 
+  /**
+   * The organisation or instance header an app path needs, when it is missing: {@code orgId} on the
+   * {@code qualityai} and {@code agentassist} paths, {@code iid} on the 2024 app path (KORE-API.md,
+   * "Endpoints"); the legacy account path needs neither.
+   */
+  private static Optional<String> missingHeader(HttpExchange exchange, String path, boolean appPath) {
+    if (!appPath) {
+      return Optional.empty();
+    }
+    String name = path.contains("/qualityai/") || path.contains("/agentassist/") ? "orgId" : "iid";
+    String value = exchange.getRequestHeaders().getFirst(name);
+    return value == null || value.isBlank() ? Optional.of(name) : Optional.empty();
+  }
+
   private void serve(HttpExchange exchange, String path, String token, String body, Outcome outcome) {
     Matcher legacy = LEGACY.matcher(path);
     Matcher app = APP.matcher(path);
@@ -183,6 +197,12 @@ final class RawDataHandler implements HttpHandler {
     }
     if (app.matches() && !app.group(1).equals(config.streamId())) {
       outcome.error(404, "App not found: " + app.group(1), 404);
+      return;
+    }
+    Optional<String> missing = missingHeader(exchange, path, app.matches());
+    if (missing.isPresent()) {
+      outcome.error(400, missing.get() + " header is required for " + (path.contains("/qualityai/")
+          ? "the Quality AI path" : path.contains("/agentassist/") ? "the Agent Assist path" : "the app path"), 400);
       return;
     }
     if (!withinRateLimit(accountHeader)) {

@@ -208,6 +208,26 @@ class KoreSimulatorTest {
   }
 
   @Test
+  void appPathsNeedTheirOrganisationOrInstanceHeader() {
+    for (PathPreset preset : List.of(PathPreset.QUALITYAI, PathPreset.AGENTASSIST)) {
+      HttpResponse<String> response =
+          post(sim.url(preset), sim.accountId(), validToken(sim), body(ALL_FROM, ALL_TO, 10, 1), "orgId");
+      assertThat(response.statusCode()).as(preset.name()).isEqualTo(400);
+      assertThat(response.body()).contains("orgId header is required");
+      assertThat(post(sim.url(preset), sim.accountId(), validToken(sim), body(ALL_FROM, ALL_TO, 10, 1), "iid")
+          .statusCode()).as(preset.name()).isEqualTo(200);
+    }
+    HttpResponse<String> app =
+        post(sim.url(PathPreset.APP), sim.accountId(), validToken(sim), body(ALL_FROM, ALL_TO, 10, 1), "iid");
+    assertThat(app.statusCode()).isEqualTo(400);
+    assertThat(app.body()).contains("iid header is required for the app path");
+    assertThat(post(sim.url(PathPreset.LEGACY), sim.accountId(), validToken(sim), body(ALL_FROM, ALL_TO, 10, 1), "iid")
+        .statusCode()).isEqualTo(200);
+    assertThat(post(sim.url(PathPreset.LEGACY), sim.accountId(), validToken(sim), body(ALL_FROM, ALL_TO, 10, 1),
+        "orgId").statusCode()).isEqualTo(200);
+  }
+
+  @Test
   void enforcesThePerAccountRateLimit() {
     try (KoreSimulator limited = KoreSimulator.start(SimulatorConfig.builder().dataset(dataset).rateLimitPerMinute(3).build())) {
       for (int i = 0; i < 3; i++) {

@@ -53,11 +53,22 @@ final class SimulatorFixture {
     return post(sim.url(preset), sim.accountId(), token, body);
   }
 
+  /** A request with every header Kore's paths need ({@code iid} and {@code orgId} both). */
   static HttpResponse<String> post(URI url, String accountId, String token, String body) {
+    return post(url, accountId, token, body, null);
+  }
+
+  /** Like {@link #post(URI, String, String, String)}, without the header {@code omitted}. */
+  static HttpResponse<String> post(URI url, String accountId, String token, String body, String omitted) {
     HttpRequest.Builder request = HttpRequest.newBuilder(url)
         .timeout(Duration.ofSeconds(10))
         .header("Content-Type", "application/json")
         .POST(HttpRequest.BodyPublishers.ofString(body));
+    for (String[] header : new String[][] {{"iid", "i-test"}, {"orgId", "o-test"}}) {
+      if (!header[0].equals(omitted)) {
+        request.header(header[0], header[1]);
+      }
+    }
     if (accountId != null) {
       request.header("accountId", accountId);
     }
