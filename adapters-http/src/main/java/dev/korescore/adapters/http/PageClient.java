@@ -200,18 +200,18 @@ final class PageClient {
         permit.release();
       }
       if (attempt >= retry.maxAttempts()) {
-        LOG.warn("{}: giving up after {} attempts: {}", summary, attempt, failure.getMessage());
+        LOG.warn("giving up after {} attempts: {}", attempt, failure.getMessage());
         throw failure;
       }
       if (budget.getAndDecrement() <= 0) {
-        LOG.warn("{}: retry budget exhausted: {}", summary, failure.getMessage());
+        LOG.warn("retry budget exhausted: {}", failure.getMessage());
         throw failure;
       }
       if (settings.clock().instant().plus(wait).isAfter(deadline)) {
-        LOG.warn("{}: total timeout {} would be exceeded: {}", summary, retry.totalTimeout(), failure.getMessage());
+        LOG.warn("total timeout {} would be exceeded: {}", retry.totalTimeout(), failure.getMessage());
         throw failure;
       }
-      LOG.warn("{}: {}; retry {} in {} ms", summary, failure.getMessage(), attempt, wait.toMillis());
+      LOG.warn("{}; retry {} in {} ms", failure.getMessage(), attempt, wait.toMillis());
       try {
         settings.sleeper().sleep(wait);
       } catch (InterruptedException e) {
