@@ -303,4 +303,20 @@ class AuditCommandTest {
         .doesNotContain("https://");
     assertThat(out.toString()).contains("Every auditable interaction matched.");
   }
+
+  @Test
+  void onlyTheFieldsAnAuditUsesMustBeValid() throws IOException {
+    Path file = dir.resolve("odd.jsonl");
+    Files.writeString(file, "{\"conversationId\":\"c-odd\",\"Sentiment Score\":\"lots\",\"Topics\":\"none\","
+        + "\"Kore Evaluation Score\":40,\"Metrics\":[{\"Metric Name\":\"A\",\"Metric Weight\":10,"
+        + "\"Qualification\":\"YES\",\"justification\":[1,{\"x\":2}]},"
+        + "{\"Metric Name\":\"B\",\"Metric Weight\":15,\"Qualification\":\"NO\"}]}\n");
+
+    assertThat(run("audit", "--format", "jsonl", file.toString())).isZero();
+    assertThat(out.toString()).startsWith("{\"conversationId\":\"c-odd\",\"verdict\":\"MATCH\",\"koreScore\":40,");
+
+    Files.writeString(file, "{\"conversationId\":\"c-bad\",\"Sentiment Score\":7,\"Kore Evaluation Score\":\"high\"}\n");
+    assertThat(run("audit", file.toString())).isEqualTo(2);
+    assertThat(err.toString()).contains("odd.jsonl:1:").contains("(conversation c-bad)");
+  }
 }
