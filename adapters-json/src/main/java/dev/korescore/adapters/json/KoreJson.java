@@ -1,6 +1,5 @@
 package dev.korescore.adapters.json;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -20,15 +19,6 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
  */
 public final class KoreJson {
   private KoreJson() {}
-
-  /**
-   * A new {@link JsonFactory} with the mapper's stream settings (no source in error locations), for
-   * streaming use without data binding: cheaper to build than {@link #mapper()}, which loads and
-   * configures the whole of jackson-databind.
-   */
-  public static JsonFactory factory() {
-    return JacksonInteractionReaderAdapter.defaultFactory();
-  }
 
   /** A new, fully configured {@link JsonMapper}; it is thread-safe, so build one and share it. */
   public static JsonMapper mapper() {
