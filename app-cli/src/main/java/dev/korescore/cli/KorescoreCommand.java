@@ -59,15 +59,9 @@ public final class KorescoreCommand implements Callable<Integer> {
    * is given, a tenth of a second at start-up for the five); else every subcommand.
    */
   public static CommandLine newCommandLine(String[] args) {
-    for (String arg : args) {
-      if (SUBCOMMANDS.containsKey(arg)) {
-        return newCommandLine(Set.of(arg));
-      }
-      if (!arg.equals("--debug")) {
-        break;
-      }
-    }
-    return newCommandLine();
+    return CommandArguments.subcommand(args, SUBCOMMANDS.keySet())
+        .map(name -> newCommandLine(Set.of(name)))
+        .orElseGet(KorescoreCommand::newCommandLine);
   }
 
   private static CommandLine newCommandLine(Set<String> names) {

@@ -88,20 +88,6 @@ public final class BoundedHeap {
     return command;
   }
 
-  /**
-   * Whether the command line {@code args} runs {@code audit}: its first argument that is not a root
-   * option ({@code --debug}) names it. Checked by {@code Main} before the command line is even parsed,
-   * so that the parent JVM of a re-run stays as light as it can.
-   */
-  public static boolean isAudit(String[] args) {
-    for (String arg : args) {
-      if (!arg.startsWith("-")) {
-        return arg.equals("audit");
-      }
-    }
-    return false;
-  }
-
   /** Re-runs the command line {@code args} in a bounded child JVM when {@link #shouldRelaunch}; its exit code. */
   public static OptionalInt relaunchIfUnbounded(List<String> args) {
     Optional<Path> codeSource = codeSource();

@@ -46,14 +46,4 @@ class BoundedHeapTest {
         .contains("-XX:FreqInlineSize=200")
         .doesNotContain("-XX:FreqInlineSize=50");
   }
-
-  @Test
-  void onlyTheAuditCommandIsReRun() {
-    assertThat(BoundedHeap.isAudit(new String[] {"audit", "data.jsonl"})).isTrue();
-    assertThat(BoundedHeap.isAudit(new String[] {"--debug", "audit", "--format", "jsonl"})).isTrue();
-    assertThat(BoundedHeap.isAudit(new String[] {"fetch", "--out", "audit"})).isFalse();
-    assertThat(BoundedHeap.isAudit(new String[] {"demo"})).isFalse();
-    assertThat(BoundedHeap.isAudit(new String[] {"--version"})).isFalse();
-    assertThat(BoundedHeap.isAudit(new String[] {})).isFalse();
-  }
 }
