@@ -1,4 +1,4 @@
-package dev.korescore.cli.report;
+package dev.korescore.report;
 
 import static java.util.Objects.requireNonNull;
 

@@ -1,10 +1,10 @@
-package dev.korescore.cli.report;
+package dev.korescore.report;
 
 import static dev.korescore.testkit.fixtures.Metrics.metric;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.korescore.cli.report.AuditReportModel.ProblemRow;
-import dev.korescore.cli.report.AuditReportModel.ScoreCell;
+import dev.korescore.report.AuditReportModel.ProblemRow;
+import dev.korescore.report.AuditReportModel.ScoreCell;
 import dev.korescore.core.model.Agent;
 import dev.korescore.core.model.Interaction;
 import dev.korescore.core.model.Qualification.Answer;

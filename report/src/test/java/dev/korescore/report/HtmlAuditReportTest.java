@@ -1,18 +1,18 @@
-package dev.korescore.cli.report;
+package dev.korescore.report;
 
-import static dev.korescore.cli.report.ReportFixtures.CLOSE_SCRIPT_METRIC;
-import static dev.korescore.cli.report.ReportFixtures.HOSTILE_ID;
-import static dev.korescore.cli.report.ReportFixtures.IMG_QUEUE;
-import static dev.korescore.cli.report.ReportFixtures.SCRIPT_AGENT;
-import static dev.korescore.cli.report.ReportFixtures.SEPARATORS_REASON;
+import static dev.korescore.report.ReportFixtures.CLOSE_SCRIPT_METRIC;
+import static dev.korescore.report.ReportFixtures.HOSTILE_ID;
+import static dev.korescore.report.ReportFixtures.IMG_QUEUE;
+import static dev.korescore.report.ReportFixtures.SCRIPT_AGENT;
+import static dev.korescore.report.ReportFixtures.SEPARATORS_REASON;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.korescore.cli.report.AuditReportModel.GroupRow;
-import dev.korescore.cli.report.AuditReportModel.Headline;
-import dev.korescore.cli.report.AuditReportModel.ScoreCell;
+import dev.korescore.report.AuditReportModel.GroupRow;
+import dev.korescore.report.AuditReportModel.Headline;
+import dev.korescore.report.AuditReportModel.ScoreCell;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

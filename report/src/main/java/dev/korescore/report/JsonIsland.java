@@ -1,4 +1,4 @@
-package dev.korescore.cli.report;
+package dev.korescore.report;
 
 import java.util.List;
 import java.util.Map;

@@ -1,14 +1,14 @@
-package dev.korescore.cli.report;
+package dev.korescore.report;
 
-import dev.korescore.cli.report.AuditReportModel.Contribution;
-import dev.korescore.cli.report.AuditReportModel.DayRow;
-import dev.korescore.cli.report.AuditReportModel.GroupRow;
-import dev.korescore.cli.report.AuditReportModel.Headline;
-import dev.korescore.cli.report.AuditReportModel.KindCount;
-import dev.korescore.cli.report.AuditReportModel.MetricRow;
-import dev.korescore.cli.report.AuditReportModel.PolicyShare;
-import dev.korescore.cli.report.AuditReportModel.ProblemRow;
-import dev.korescore.cli.report.AuditReportModel.ScoreCell;
+import dev.korescore.report.AuditReportModel.Contribution;
+import dev.korescore.report.AuditReportModel.DayRow;
+import dev.korescore.report.AuditReportModel.GroupRow;
+import dev.korescore.report.AuditReportModel.Headline;
+import dev.korescore.report.AuditReportModel.KindCount;
+import dev.korescore.report.AuditReportModel.MetricRow;
+import dev.korescore.report.AuditReportModel.PolicyShare;
+import dev.korescore.report.AuditReportModel.ProblemRow;
+import dev.korescore.report.AuditReportModel.ScoreCell;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;

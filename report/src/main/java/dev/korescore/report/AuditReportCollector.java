@@ -1,9 +1,9 @@
-package dev.korescore.cli.report;
+package dev.korescore.report;
 
 import static java.util.Objects.requireNonNull;
 
-import dev.korescore.cli.report.AuditReportModel.ProblemRow;
-import dev.korescore.cli.report.AuditReportModel.ScoreCell;
+import dev.korescore.report.AuditReportModel.ProblemRow;
+import dev.korescore.report.AuditReportModel.ScoreCell;
 import dev.korescore.core.model.Interaction;
 import dev.korescore.scoring.ExactScore;
 import dev.korescore.scoring.Verdict;

@@ -1,10 +1,10 @@
-package dev.korescore.cli.report;
+package dev.korescore.report;
 
-import dev.korescore.cli.report.AuditReportModel.DayRow;
-import dev.korescore.cli.report.AuditReportModel.GroupRow;
-import dev.korescore.cli.report.AuditReportModel.MetricRow;
-import dev.korescore.cli.report.AuditReportModel.ScoreBucket;
-import dev.korescore.cli.report.AuditReportModel.ScoreCell;
+import dev.korescore.report.AuditReportModel.DayRow;
+import dev.korescore.report.AuditReportModel.GroupRow;
+import dev.korescore.report.AuditReportModel.MetricRow;
+import dev.korescore.report.AuditReportModel.ScoreBucket;
+import dev.korescore.report.AuditReportModel.ScoreCell;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;

@@ -1,4 +1,4 @@
-package dev.korescore.cli.report;
+package dev.korescore.report;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;

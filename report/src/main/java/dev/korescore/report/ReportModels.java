@@ -1,17 +1,17 @@
-package dev.korescore.cli.report;
+package dev.korescore.report;
 
 import static java.util.Objects.requireNonNull;
 
-import dev.korescore.cli.report.AuditReportModel.Contribution;
-import dev.korescore.cli.report.AuditReportModel.DayRow;
-import dev.korescore.cli.report.AuditReportModel.GroupRow;
-import dev.korescore.cli.report.AuditReportModel.Headline;
-import dev.korescore.cli.report.AuditReportModel.KindCount;
-import dev.korescore.cli.report.AuditReportModel.MetricRow;
-import dev.korescore.cli.report.AuditReportModel.PolicyShare;
-import dev.korescore.cli.report.AuditReportModel.ProblemRow;
-import dev.korescore.cli.report.AuditReportModel.ScoreBucket;
-import dev.korescore.cli.report.AuditReportModel.ScoreCell;
+import dev.korescore.report.AuditReportModel.Contribution;
+import dev.korescore.report.AuditReportModel.DayRow;
+import dev.korescore.report.AuditReportModel.GroupRow;
+import dev.korescore.report.AuditReportModel.Headline;
+import dev.korescore.report.AuditReportModel.KindCount;
+import dev.korescore.report.AuditReportModel.MetricRow;
+import dev.korescore.report.AuditReportModel.PolicyShare;
+import dev.korescore.report.AuditReportModel.ProblemRow;
+import dev.korescore.report.AuditReportModel.ScoreBucket;
+import dev.korescore.report.AuditReportModel.ScoreCell;
 import dev.korescore.core.model.Interaction;
 import dev.korescore.scoring.AuditSummary;
 import dev.korescore.scoring.DailyStats;

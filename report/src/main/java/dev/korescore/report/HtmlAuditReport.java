@@ -1,15 +1,15 @@
-package dev.korescore.cli.report;
+package dev.korescore.report;
 
 import static java.util.Objects.requireNonNull;
 
 import com.samskivert.mustache.Mustache;
 import com.samskivert.mustache.Template;
-import dev.korescore.cli.report.AuditReportModel.Contribution;
-import dev.korescore.cli.report.AuditReportModel.GroupRow;
-import dev.korescore.cli.report.AuditReportModel.Headline;
-import dev.korescore.cli.report.AuditReportModel.KindCount;
-import dev.korescore.cli.report.AuditReportModel.PolicyShare;
-import dev.korescore.cli.report.AuditReportModel.ProblemRow;
+import dev.korescore.report.AuditReportModel.Contribution;
+import dev.korescore.report.AuditReportModel.GroupRow;
+import dev.korescore.report.AuditReportModel.Headline;
+import dev.korescore.report.AuditReportModel.KindCount;
+import dev.korescore.report.AuditReportModel.PolicyShare;
+import dev.korescore.report.AuditReportModel.ProblemRow;
 import dev.korescore.scoring.AuditSummary;
 import java.io.IOException;
 import java.io.InputStream;
@@ -46,7 +46,7 @@ import java.util.TreeSet;
  * agent, queue or pass score, and the daily chart no recomputed average.
  */
 public final class HtmlAuditReport {
-  private static final String BASE = "/dev/korescore/cli/report/";
+  private static final String BASE = "/dev/korescore/report/";
   /** Rows of the agent and queue tables under the charts. */
   static final int MAX_GROUP_TABLE_ROWS = 100;
 
