@@ -36,14 +36,12 @@ import java.util.TreeSet;
  * data is HTML-escaped by the template engine, and escaped again for JSON inside the page's data island.
  *
  * <pre>{@code
- * AuditReportCollector details = AuditReportCollector.create();
- * // for every interaction:  aggregator.accept(interaction, verdict); details.accept(interaction, verdict);
- * HtmlAuditReport.write(aggregator.summary(), details, ReportHeader.of(files, clock.instant()), Path.of("report.html"));
+ * // for every interaction:  aggregator.accept(interaction, verdict);
+ * HtmlAuditReport.write(aggregator.summary(), ReportHeader.of(files, clock.instant()), Path.of("report.html"));
  * }</pre>
  *
- * <p>Without a collector ({@link #write(AuditSummary, ReportHeader, Path)}) the page is drawn from the
- * summary alone: the scatter then shows only the summary's first score mismatches, the table has no
- * agent, queue or pass score, and the daily chart no recomputed average.
+ * <p>Everything on the page comes from the scoring module's {@link AuditSummary}; the problem table
+ * lists the problems the summary kept (its aggregator's one limit).
  */
 public final class HtmlAuditReport {
   private static final String BASE = "/dev/korescore/report/";
@@ -54,24 +52,14 @@ public final class HtmlAuditReport {
 
   private HtmlAuditReport() {}
 
-  /**
-   * Writes the report of an audit: {@code summary} from the scoring module's {@code AuditAggregator},
-   * {@code details} fed with the same interactions and verdicts.
-   */
-  public static void write(AuditSummary summary, AuditReportCollector details, ReportHeader header, Path file)
-      throws IOException {
-    write(model(summary, Optional.of(requireNonNull(details, "details")), header), file);
-  }
-
-  /** Writes the report of an audit from its summary alone (see the class comment for what is missing). */
+  /** Writes the report of an audit: {@code summary} from the scoring module's {@code AuditAggregator}. */
   public static void write(AuditSummary summary, ReportHeader header, Path file) throws IOException {
-    write(model(summary, Optional.empty(), header), file);
+    write(model(summary, header), file);
   }
 
   /** The page's model for an audit, to inspect or adjust before {@link #write(AuditReportModel, Path)}. */
-  public static AuditReportModel model(
-      AuditSummary summary, Optional<AuditReportCollector> details, ReportHeader header) {
-    return ReportModels.from(summary, details, header);
+  public static AuditReportModel model(AuditSummary summary, ReportHeader header) {
+    return ReportModels.from(summary, header);
   }
 
   /** Renders {@code model} and writes it to {@code file} (UTF-8), replacing it; the file appears whole. */

@@ -12,7 +12,6 @@ import dev.korescore.report.AuditReportModel.PolicyShare;
 import dev.korescore.report.AuditReportModel.ProblemRow;
 import dev.korescore.report.AuditReportModel.ScoreBucket;
 import dev.korescore.report.AuditReportModel.ScoreCell;
-import dev.korescore.core.model.Interaction;
 import dev.korescore.scoring.AuditSummary;
 import dev.korescore.scoring.DailyStats;
 import dev.korescore.scoring.ExactScore;
@@ -21,25 +20,29 @@ import dev.korescore.scoring.GroupStats;
 import dev.korescore.scoring.MetricContribution;
 import dev.korescore.scoring.MetricStats;
 import dev.korescore.scoring.PolicyInference;
+import dev.korescore.scoring.ProblemInteraction;
 import dev.korescore.scoring.ScoreHistogram;
+import dev.korescore.scoring.ScorePair;
 import dev.korescore.scoring.Verdict;
 import dev.korescore.scoring.VerdictKind;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalDouble;
 import java.util.OptionalInt;
 
-/** Maps the scoring module's {@link AuditSummary} (and the report's own collector) to the page's model. */
+/**
+ * Maps the scoring module's {@link AuditSummary} to the page's model: a change of shape and words, no
+ * counting of its own (every number comes from the summary).
+ */
 final class ReportModels {
+  static final String SCORE_CELLS_NOTE =
+      "Every interaction with both scores is counted, the recomputed score rounded to whole points"
+          + " (scores outside [-100, 100] are drawn at the edge).";
+
   private ReportModels() {}
 
-  static AuditReportModel from(AuditSummary summary, Optional<AuditReportCollector> details, ReportHeader header) {
+  static AuditReportModel from(AuditSummary summary, ReportHeader header) {
     requireNonNull(summary, "summary");
-    requireNonNull(details, "details");
     requireNonNull(header, "header");
     List<KindCount> kinds = new ArrayList<>();
     for (VerdictKind kind : VerdictKind.values()) {
@@ -62,25 +65,14 @@ final class ReportModels {
         inference.flatMap(PolicyInference::best).map(s -> s.policy().describe()),
         shares);
 
-    List<ScoreCell> cells;
-    String cellsNote;
-    List<ProblemRow> problems;
-    long problemsTotal = summary.problems();
-    if (details.isPresent()) {
-      cells = details.get().cells();
-      cellsNote = "Every interaction with both scores is counted, the recomputed score rounded to whole points"
-          + " (scores outside [-100, 100] are drawn at the edge).";
-      problems = details.get().problems();
-    } else {
-      problems = new ArrayList<>();
-      for (Verdict v : summary.firstProblems()) {
-        problems.add(problemRow(v, Optional.empty()));
-      }
-      cells = problemCells(summary.firstProblems());
-      cellsNote = "Only the first " + summary.firstProblems().size() + " score mismatches are plotted:"
-          + " the per-interaction pairs were not collected for this report.";
+    List<ScoreCell> cells = new ArrayList<>(summary.scorePairs().size());
+    for (ScorePair p : summary.scorePairs()) {
+      cells.add(new ScoreCell(p.koreScore(), p.recomputedScore(), p.count(), p.mismatches()));
     }
-    problemsTotal = Math.max(problemsTotal, problems.size());
+    List<ProblemRow> problems = new ArrayList<>(summary.firstProblems().size());
+    for (ProblemInteraction p : summary.firstProblems()) {
+      problems.add(problemRow(p));
+    }
 
     List<ScoreBucket> buckets = new ArrayList<>();
     for (int i = 0; i < ScoreHistogram.BUCKETS; i++) {
@@ -89,17 +81,16 @@ final class ReportModels {
     }
     List<DayRow> days = new ArrayList<>();
     for (DailyStats d : summary.daily()) {
-      OptionalDouble recomputed = details.flatMap(c -> c.averageRecomputed(d.day()))
-          .map(OptionalDouble::of).orElse(OptionalDouble.empty());
-      days.add(new DayRow(d.day(), d.interactions(), d.averageKoreScore(), recomputed));
+      days.add(new DayRow(d.day(), d.interactions(), d.averageKoreScore(), d.averageRecomputedScore()));
     }
     List<MetricRow> metrics = new ArrayList<>();
     for (MetricStats m : summary.metrics()) {
       metrics.add(new MetricRow(m.name(), m.yes(), m.no(), m.na(), m.manual() + m.unrecognised(),
           m.involvedInMismatch()));
     }
-    return new AuditReportModel(header.title(), header.generatedAt(), header.sources(), headline, cells, cellsNote,
-        buckets, groups(summary.byAgent()), groups(summary.byQueue()), metrics, days, problems, problemsTotal);
+    return new AuditReportModel(header.title(), header.generatedAt(), header.sources(), headline, cells,
+        SCORE_CELLS_NOTE, buckets, groups(summary.byAgent()), groups(summary.byQueue()), metrics, days, problems,
+        summary.problems());
   }
 
   private static double clampShare(double share) {
@@ -115,29 +106,14 @@ final class ReportModels {
     return rows;
   }
 
-  private static List<ScoreCell> problemCells(List<Verdict> problems) {
-    Map<Long, long[]> cells = new java.util.HashMap<>();
-    for (Verdict v : problems) {
-      if (v instanceof Verdict.ScoreMismatch m) {
-        int k = Math.max(-100, Math.min(100, m.koreScore()));
-        int r = m.computed().clamp(-100, 100).toBigDecimal(0).intValue();
-        cells.computeIfAbsent(((long) k << 32) | (r & 0xffffffffL), unused -> new long[1])[0]++;
-      }
-    }
-    List<ScoreCell> out = new ArrayList<>();
-    cells.forEach((key, c) -> out.add(new ScoreCell((int) (key >> 32), (int) (long) key, c[0], c[0])));
-    return out;
-  }
-
-  /** One problem's row: from the verdict, and from the interaction when the caller still has it. */
-  static ProblemRow problemRow(Verdict verdict, Optional<Interaction> interaction) {
+  /** One problem's row: the verdict's explanation and the facts of its interaction. */
+  static ProblemRow problemRow(ProblemInteraction problem) {
+    Verdict verdict = problem.verdict();
     Explanation e = verdict.explanation();
-    OptionalInt kore = verdict instanceof Verdict.ScoreMismatch m
-        ? OptionalInt.of(m.koreScore())
-        : interaction.map(i -> i.koreScore().value()).orElse(OptionalInt.empty());
+    OptionalInt kore = verdict instanceof Verdict.ScoreMismatch m ? OptionalInt.of(m.koreScore()) : problem.koreScore();
     Optional<Boolean> korePassed = verdict instanceof Verdict.PassMismatch p
         ? Optional.of(p.korePassed())
-        : interaction.flatMap(Interaction::passed);
+        : problem.korePassed();
     Optional<Boolean> computedPassed = verdict instanceof Verdict.PassMismatch p
         ? Optional.of(p.expectedPassed())
         : e.computedPassed();
@@ -151,12 +127,12 @@ final class ReportModels {
     return new ProblemRow(
         verdict.conversationId().value(),
         verdict.kind().name(),
-        interaction.map(Interaction::primaryAgentKey).orElse("\u2014"),
-        interaction.map(Interaction::primaryQueueKey).orElse("\u2014"),
-        interaction.flatMap(Interaction::startTime).map(t -> LocalDate.ofInstant(t, ZoneOffset.UTC)),
+        problem.agent(),
+        problem.queue(),
+        problem.day(),
         kore,
         e.score().map(ExactScore::decimal),
-        interaction.map(Interaction::passScore).orElse(OptionalInt.empty()),
+        problem.passScore(),
         korePassed,
         computedPassed,
         verdict.reasons(),

@@ -12,7 +12,6 @@ import dev.korescore.core.model.Queue;
 import dev.korescore.scoring.AuditAggregator;
 import dev.korescore.scoring.AuditSummary;
 import dev.korescore.scoring.KoreAuditor;
-import dev.korescore.scoring.Verdict;
 import dev.korescore.scoring.VerdictKind;
 import dev.korescore.testkit.fixtures.Interactions;
 import dev.korescore.testkit.generator.GeneratedInteraction;
@@ -21,34 +20,31 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The report drawn from a real audit: the scoring module's summary plus the report's collector. */
+/** The report drawn from a real audit: everything on the page comes from the scoring module's summary. */
 class AuditReportFromSummaryTest {
   private final KoreAuditor auditor = KoreAuditor.defaults();
 
-  private record Audit(AuditSummary summary, AuditReportCollector details) {}
-
-  private Audit audit(List<Interaction> interactions, int problemsKept) {
-    AuditAggregator aggregator = AuditAggregator.create(auditor.policy(), 50, true);
-    AuditReportCollector details = AuditReportCollector.create(problemsKept);
+  private AuditAggregator aggregate(List<Interaction> interactions, int problemsKept) {
+    AuditAggregator aggregator = AuditAggregator.create(auditor.policy(), problemsKept, true);
     for (Interaction interaction : interactions) {
-      Verdict verdict = auditor.verify(interaction);
-      aggregator.accept(interaction, verdict);
-      details.accept(interaction, verdict);
+      aggregator.accept(interaction, auditor.verify(interaction));
     }
-    return new Audit(aggregator.summary(), details);
+    return aggregator;
+  }
+
+  private AuditSummary audit(List<Interaction> interactions, int problemsKept) {
+    return aggregate(interactions, problemsKept).summary();
   }
 
   @Test
   void a_generated_audit_maps_to_the_page_model_with_bounded_detail() {
     List<Interaction> interactions = InteractionGenerator.builder().seed(7).count(3000).discrepancyShare(0.05).build()
         .stream().map(GeneratedInteraction::interaction).toList();
-    Audit audit = audit(interactions, 40);
-    AuditSummary summary = audit.summary();
-    AuditReportModel model = HtmlAuditReport.model(summary, Optional.of(audit.details()),
+    AuditSummary summary = audit(interactions, 40);
+    AuditReportModel model = HtmlAuditReport.model(summary,
         ReportHeader.of(List.of("generated.jsonl"), Instant.parse("2026-01-02T03:04:05Z")));
 
     assertThat(model.headline().interactions()).isEqualTo(3000);
@@ -84,10 +80,9 @@ class AuditReportFromSummaryTest {
         .agents(List.of(Agent.of("a-1", "<script>alert(1)</script>")))
         .queues(List.of(Queue.of("q-1", "Billing")))
         .build();
-    Audit audit = audit(List.of(Interactions.seedFirst(), wrong), 10);
-    assertThat(audit.summary().count(VerdictKind.SCORE_MISMATCH)).isEqualTo(1);
-    ProblemRow row = HtmlAuditReport.model(audit.summary(), Optional.of(audit.details()), ReportHeader.untitled())
-        .problems().get(0);
+    AuditSummary summary = audit(List.of(Interactions.seedFirst(), wrong), 10);
+    assertThat(summary.count(VerdictKind.SCORE_MISMATCH)).isEqualTo(1);
+    ProblemRow row = HtmlAuditReport.model(summary, ReportHeader.untitled()).problems().get(0);
     assertThat(row.conversationId()).isEqualTo("c-9");
     assertThat(row.verdict()).isEqualTo("SCORE_MISMATCH");
     assertThat(row.agent()).isEqualTo("<script>alert(1)</script> (a-1)");
@@ -107,16 +102,17 @@ class AuditReportFromSummaryTest {
   }
 
   @Test
-  void the_summary_alone_is_enough_for_a_page(@TempDir Path dir) throws Exception {
+  void the_page_of_merged_partial_audits_is_the_page_of_one_audit(@TempDir Path dir) throws Exception {
     List<Interaction> interactions = InteractionGenerator.builder().seed(3).count(500).discrepancyShare(0.1).build()
         .stream().map(GeneratedInteraction::interaction).toList();
-    AuditSummary summary = audit(interactions, 0).summary();
+    AuditSummary whole = audit(interactions, 30);
+    AuditSummary merged = aggregate(interactions.subList(0, 200), 30)
+        .merge(aggregate(interactions.subList(200, 500), 30)).summary();
+    assertThat(merged).isEqualTo(whole);
+
     Path file = dir.resolve("report.html");
-    HtmlAuditReport.write(summary, ReportHeader.untitled(), file);
-    String html = Files.readString(file);
-    assertThat(html).contains("id=\"chart-scatter\"", "the per-interaction pairs were not collected");
-    AuditReportModel model = HtmlAuditReport.model(summary, Optional.empty(), ReportHeader.untitled());
-    assertThat(model.problems()).hasSize(summary.firstProblems().size());
-    assertThat(model.problems()).allSatisfy(p -> assertThat(p.agent()).isEqualTo("\u2014"));
+    HtmlAuditReport.write(merged, ReportHeader.untitled(), file);
+    assertThat(Files.readString(file)).isEqualTo(HtmlAuditReport.render(HtmlAuditReport.model(whole, ReportHeader.untitled())))
+        .contains("id=\"chart-scatter\"", "The first 30 of " + Format.count(whole.problems()) + " problem interactions.");
   }
 }

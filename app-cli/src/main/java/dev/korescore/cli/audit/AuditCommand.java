@@ -6,15 +6,13 @@ import dev.korescore.cli.fetch.FetchCommand;
 import dev.korescore.cli.fetch.FetchRun;
 import dev.korescore.cli.fetch.FetchedInteractions;
 import dev.korescore.cli.fetch.KoreOptions;
-import dev.korescore.report.AuditReportCollector;
 import dev.korescore.report.HtmlAuditReport;
 import dev.korescore.report.ReportHeader;
 import dev.korescore.core.fetch.FetchException;
 import dev.korescore.core.fetch.WindowLedger;
-import dev.korescore.scoring.Verdict;
+import dev.korescore.scoring.AuditAggregator;
 import java.time.Instant;
 import java.util.Map;
-import java.util.function.BiConsumer;
 import picocli.CommandLine.Mixin;
 import dev.korescore.cli.common.CliException;
 import dev.korescore.cli.common.ExitCodes;
@@ -112,8 +110,10 @@ public final class AuditCommand implements Callable<Integer> {
   @Option(names = "--skip-bad-records", description = "Skip and count records that cannot be read instead of stopping.")
   boolean skipBadRecords;
 
-  @Option(names = "--problems", paramLabel = "N", description = "Problems shown with their explanation (default 50).")
-  int problemsKept = 50;
+  @Option(names = "--problems", paramLabel = "N",
+      description = "Problem interactions kept with their explanation (default 500): the --report table lists them"
+          + " all, the text summary explains the first " + TextSummary.EXPLAINED + ".")
+  int problemsKept = AuditAggregator.DEFAULT_PROBLEMS_KEPT;
 
   @Option(names = "--threads", paramLabel = "N", hidden = true,
       description = "1 (default): read, verify and write on one thread; 2: parse JSON Lines on two threads and"
@@ -192,8 +192,6 @@ public final class AuditCommand implements Callable<Integer> {
     if (fetching && !files.isEmpty()) {
       throw CliException.usage("give input FILEs or --from/--to, not both");
     }
-    AuditReportCollector details = report == null ? null : AuditReportCollector.create();
-    BiConsumer<Interaction, Verdict> listener = details == null ? (i, v) -> {} : details::accept;
     PrintWriter err = spec.commandLine().getErr();
     AuditResult result;
     List<String> sources;
@@ -207,7 +205,7 @@ public final class AuditCommand implements Callable<Integer> {
       try (FetchRun run = kore.openRun(environment, retryPolicy);
           FetchedInteractions interactions = run.interactions(run.request(start, end, channels, queues));
           Output output = Output.open(out, spec.commandLine().getOut())) {
-        result = AuditRun.create(options).run(interactions, output.writer, listener);
+        result = AuditRun.create(options).run(interactions, output.writer);
         sources = List.of(run.endpoint() + " " + start + " to " + end);
         for (WindowLedger ledger : interactions.ledgers()) {
           if (!ledger.complete()) {
@@ -224,7 +222,7 @@ public final class AuditCommand implements Callable<Integer> {
           .withScope(ReadScope.AUDIT);
       try (Inputs interactions = new Inputs(readers.get(), inputs, readOptions, threads);
           Output output = Output.open(out, spec.commandLine().getOut())) {
-        result = AuditRun.create(options).run(interactions, output.writer, listener);
+        result = AuditRun.create(options).run(interactions, output.writer);
         if (interactions.skipped > 0) {
           err.printf(Locale.ROOT, "korescore: skipped %,d bad record%s%s%n", interactions.skipped,
               interactions.skipped == 1 ? "" : "s",
@@ -233,8 +231,8 @@ public final class AuditCommand implements Callable<Integer> {
       }
       sources = inputs.stream().map(name -> name.equals("-") ? "<stdin>" : name).toList();
     }
-    if (details != null) {
-      writeReport(result, details, sources);
+    if (report != null) {
+      writeReport(result, sources);
     }
     if (format != OutputFormat.TEXT || out != null) {
       err.println("korescore " + AuditRun.oneLineSummary(result.summary()));
@@ -243,9 +241,9 @@ public final class AuditCommand implements Callable<Integer> {
     return complete ? result.exitCode() : ExitCodes.INCOMPLETE;
   }
 
-  private void writeReport(AuditResult result, AuditReportCollector details, List<String> sources) {
+  private void writeReport(AuditResult result, List<String> sources) {
     try {
-      HtmlAuditReport.write(result.summary(), details, ReportHeader.of(sources, Instant.now()), report);
+      HtmlAuditReport.write(result.summary(), ReportHeader.of(sources, Instant.now()), report);
     } catch (IOException e) {
       throw new CliException(ExitCodes.USAGE_OR_INPUT, "cannot write the report " + report + ": " + e.getMessage(), e);
     }
