@@ -267,6 +267,29 @@ public final class ExactScore implements Comparable<ExactScore> {
     return true;
   }
 
+  /** {@code this - other}, exact: how far a score moved. */
+  public ExactScore minus(ExactScore other) {
+    requireNonNull(other, "other");
+    if (isLong() && other.isLong()) {
+      try {
+        long numerator = Math.subtractExact(Math.multiplyExact(num, other.den), Math.multiplyExact(other.num, den));
+        long denominator = Math.multiplyExact(den, other.den);
+        if (fits(numerator) && fits(denominator)) {
+          return ofLongs(numerator, denominator);
+        }
+      } catch (ArithmeticException overflow) {
+        // fall through to BigInteger
+      }
+    }
+    return of(numerator().multiply(other.denominator()).subtract(other.numerator().multiply(denominator())),
+        denominator().multiply(other.denominator()));
+  }
+
+  /** The nearest {@code double}: for averages and charts, never for a verdict. */
+  public double doubleValue() {
+    return isLong() ? (double) num / den : toBigDecimal(12).doubleValue();
+  }
+
   /** This score limited to {@code [low, high]}. */
   public ExactScore clamp(long low, long high) {
     if (compareTo(low) < 0) {

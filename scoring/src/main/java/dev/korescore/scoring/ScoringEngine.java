@@ -203,7 +203,7 @@ final class ScoringEngine {
         && kd.subtract(tolerance).compareTo(new BigDecimal(ceiling)) <= 0;
   }
 
-  private static boolean passes(ExactScore score, int passScore, PassRule rule) {
+  static boolean passes(ExactScore score, int passScore, PassRule rule) {
     int c = score.compareTo(passScore);
     return rule == PassRule.AT_LEAST ? c >= 0 : c > 0;
   }

@@ -1,11 +1,14 @@
 package dev.korescore.scoring;
 
 import dev.korescore.core.model.Metric;
+import dev.korescore.core.policy.FormChange;
+import dev.korescore.core.policy.MetricChange;
 import dev.korescore.core.model.Qualification;
 import dev.korescore.core.model.Qualification.Answer;
 import dev.korescore.core.policy.NaTreatment;
 import java.math.BigInteger;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -66,6 +69,15 @@ final class Tally {
   }
 
   static Tally of(List<Metric> metrics) {
+    return of(metrics, Map.of());
+  }
+
+  /**
+   * The sums of {@code metrics} as {@code changes} rewrite them (by {@link FormChange#key(String)}):
+   * another weight, negative weight or fatal flag, or left out; without building the changed metrics.
+   */
+  static Tally of(List<Metric> metrics, Map<String, MetricChange> changes) {
+    boolean changing = !changes.isEmpty();
     long yes = 0;
     long noWeight = 0;
     long noNegative = 0;
@@ -74,12 +86,26 @@ final class Tally {
     int answered = 0;
     try {
       for (Metric metric : metrics) {
-        if (metric.weight() < 0) {
-          return invalid("metric '" + metric.name() + "' has a negative weight " + metric.weight(), metric);
+        long weight = metric.weight();
+        long negativeWeight = metric.negativeWeight();
+        boolean fatal = metric.fatal();
+        if (changing) {
+          MetricChange change = changes.get(FormChange.key(metric.name()));
+          if (change != null) {
+            if (change.drop()) {
+              continue;
+            }
+            weight = change.weight().orElse(weight);
+            negativeWeight = change.negativeWeight().orElse(negativeWeight);
+            fatal = change.fatal().orElse(fatal);
+          }
         }
-        if (metric.negativeWeight() < 0) {
+        if (weight < 0) {
+          return invalid("metric '" + metric.name() + "' has a negative weight " + weight, metric);
+        }
+        if (negativeWeight < 0) {
           return invalid(
-              "metric '" + metric.name() + "' has a negative \"negative weight\" " + metric.negativeWeight(), metric);
+              "metric '" + metric.name() + "' has a negative \"negative weight\" " + negativeWeight, metric);
         }
         Qualification q = metric.qualification();
         if (!(q instanceof Answer answer)) {
@@ -88,19 +114,19 @@ final class Tally {
         }
         switch (answer) {
           case YES:
-            yes = Math.addExact(yes, metric.weight());
+            yes = Math.addExact(yes, weight);
             answered++;
             break;
           case NO:
-            noWeight = Math.addExact(noWeight, metric.weight());
-            noNegative = Math.addExact(noNegative, metric.negativeWeight());
+            noWeight = Math.addExact(noWeight, weight);
+            noNegative = Math.addExact(noNegative, negativeWeight);
             answered++;
-            if (metric.fatal() && failedFatal == null) {
-              failedFatal = metric;
+            if (fatal && failedFatal == null) {
+              failedFatal = changing && fatal != metric.fatal() ? metric.withFatal(true) : metric;
             }
             break;
           case NA:
-            na = Math.addExact(na, metric.weight());
+            na = Math.addExact(na, weight);
             break;
           case MANUAL:
           default:
@@ -108,13 +134,13 @@ final class Tally {
         }
       }
     } catch (ArithmeticException overflow) {
-      return exact(metrics);
+      return exact(metrics, changes);
     }
     return new Tally(yes, noWeight, noNegative, na, Optional.ofNullable(failedFatal), answered);
   }
 
   /** The same sums in {@link BigInteger}, for weights whose sums do not fit a {@code long}. */
-  private static Tally exact(List<Metric> metrics) {
+  private static Tally exact(List<Metric> metrics, Map<String, MetricChange> changes) {
     BigInteger yes = BigInteger.ZERO;
     BigInteger noWeight = BigInteger.ZERO;
     BigInteger noNegative = BigInteger.ZERO;
@@ -122,17 +148,39 @@ final class Tally {
     Metric failedFatal = null;
     int answered = 0;
     for (Metric metric : metrics) {
-      Answer answer = (Answer) metric.qualification();
-      BigInteger weight = BigInteger.valueOf(metric.weight());
+      long weightValue = metric.weight();
+      long negativeValue = metric.negativeWeight();
+      boolean fatal = metric.fatal();
+      MetricChange change = changes.isEmpty() ? null : changes.get(FormChange.key(metric.name()));
+      if (change != null) {
+        if (change.drop()) {
+          continue;
+        }
+        weightValue = change.weight().orElse(weightValue);
+        negativeValue = change.negativeWeight().orElse(negativeValue);
+        fatal = change.fatal().orElse(fatal);
+      }
+      if (weightValue < 0) {
+        return invalid("metric '" + metric.name() + "' has a negative weight " + weightValue, metric);
+      }
+      if (negativeValue < 0) {
+        return invalid(
+            "metric '" + metric.name() + "' has a negative \"negative weight\" " + negativeValue, metric);
+      }
+      if (!(metric.qualification() instanceof Answer answer)) {
+        return invalid("metric '" + metric.name() + "' has an unrecognised qualification '"
+            + metric.qualification().wireText() + "'", metric);
+      }
+      BigInteger weight = BigInteger.valueOf(weightValue);
       if (answer == Answer.YES) {
         yes = yes.add(weight);
         answered++;
       } else if (answer == Answer.NO) {
         noWeight = noWeight.add(weight);
-        noNegative = noNegative.add(BigInteger.valueOf(metric.negativeWeight()));
+        noNegative = noNegative.add(BigInteger.valueOf(negativeValue));
         answered++;
-        if (metric.fatal() && failedFatal == null) {
-          failedFatal = metric;
+        if (fatal && failedFatal == null) {
+          failedFatal = fatal != metric.fatal() ? metric.withFatal(true) : metric;
         }
       } else if (answer == Answer.NA) {
         na = na.add(weight);
