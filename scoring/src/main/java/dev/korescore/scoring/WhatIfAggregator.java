@@ -101,7 +101,8 @@ public final class WhatIfAggregator {
           String key = FormChange.key(metric.name());
           if (change.metrics().containsKey(key)) {
             changedMetricsSeen.add(key);
-          } else if (metricNames.size() < MAX_GROUPS) {
+          }
+          if (metricNames.size() < MAX_GROUPS) {
             metricNames.add(key);
           }
         }
