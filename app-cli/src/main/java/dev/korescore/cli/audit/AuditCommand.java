@@ -26,22 +26,17 @@ import dev.korescore.core.port.out.ReadInteractionsPort;
 import dev.korescore.core.port.out.ReadOptions;
 import dev.korescore.core.port.out.ReadScope;
 import java.io.BufferedWriter;
-import java.io.FileNotFoundException;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.io.Writer;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
-import java.util.NoSuchElementException;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 import picocli.CommandLine.Command;
@@ -220,14 +215,10 @@ public final class AuditCommand implements Callable<Integer> {
       List<String> inputs = files.isEmpty() ? List.of("-") : files;
       ReadOptions readOptions = (skipBadRecords ? ReadOptions.skippingBadRecords() : ReadOptions.strict())
           .withScope(ReadScope.AUDIT);
-      try (Inputs interactions = new Inputs(readers.get(), inputs, readOptions, threads);
+      try (InteractionInputs interactions = new InteractionInputs(readers.get(), inputs, readOptions, threads);
           Output output = Output.open(out, spec.commandLine().getOut())) {
         result = AuditRun.create(options).run(interactions, output.writer);
-        if (interactions.skipped > 0) {
-          err.printf(Locale.ROOT, "korescore: skipped %,d bad record%s%s%n", interactions.skipped,
-              interactions.skipped == 1 ? "" : "s",
-              interactions.firstSkipped == null ? "" : "; the first: " + interactions.firstSkipped);
-        }
+        interactions.reportSkipped(err);
       }
       sources = inputs.stream().map(name -> name.equals("-") ? "<stdin>" : name).toList();
     }
@@ -285,99 +276,14 @@ public final class AuditCommand implements Callable<Integer> {
     }
   }
 
-  /** The interactions of every input, one input after another, each opened when reached. */
-  static final class Inputs implements Iterator<Interaction>, AutoCloseable {
-    private final ReadInteractionsPort reader;
-    private final Iterator<String> names;
-    private final ReadOptions options;
-    private InteractionStream current;
-    long skipped;
-    String firstSkipped;
-
-    private final int threads;
-
-    Inputs(ReadInteractionsPort reader, List<String> names, ReadOptions options, int threads) {
-      this.reader = reader;
-      this.names = names.iterator();
-      this.options = options;
-      this.threads = threads;
-    }
-
-    @Override
-    public boolean hasNext() {
-      while (current == null || !current.hasNext()) {
-        if (current != null) {
-          closeCurrent();
-        }
-        if (!names.hasNext()) {
-          return false;
-        }
-        current = open(names.next());
-      }
-      return true;
-    }
-
-    @Override
-    public Interaction next() {
-      if (!hasNext()) {
-        throw new NoSuchElementException("no more interactions");
-      }
-      return current.next();
-    }
-
-    private InteractionStream open(String name) {
-      if (name.equals("-")) {
-        return ChunkedJsonLines.open("<stdin>", new NonClosing(System.in), reader, options, threads);
-      }
-      Path path = Path.of(name);
-      try {
-        return ChunkedJsonLines.open(name, Files.newInputStream(path), reader, options, threads);
-      } catch (NoSuchFileException | FileNotFoundException e) {
-        throw CliException.usage("cannot read " + name + ": no such file");
-      } catch (IOException e) {
-        throw CliException.usage("cannot read " + name + ": " + e.getMessage());
-      }
-    }
-
-    private void closeCurrent() {
-      InteractionStream.SkippedRecords s = current.skipped();
-      if (s.count() > 0) {
-        skipped += s.count();
-        if (firstSkipped == null && !s.first().isEmpty()) {
-          InteractionReadException first = s.first().get(0);
-          firstSkipped = first.getMessage();
-        }
-      }
-      current.close();
-      current = null;
-    }
-
-    @Override
-    public void close() {
-      if (current != null) {
-        closeCurrent();
-      }
-    }
-  }
-
-  /** Standard input that the reader may close without closing the process's stream. */
-  private static final class NonClosing extends java.io.FilterInputStream {
-    NonClosing(InputStream in) {
-      super(in);
-    }
-
-    @Override
-    public void close() {}
-  }
-
-  static final class FormatConverter implements ITypeConverter<OutputFormat> {
+  public static final class FormatConverter implements ITypeConverter<OutputFormat> {
     @Override
     public OutputFormat convert(String value) {
       return OutputFormat.parse(value);
     }
   }
 
-  static final class NaConverter implements ITypeConverter<NaTreatment> {
+  public static final class NaConverter implements ITypeConverter<NaTreatment> {
     @Override
     public NaTreatment convert(String value) {
       switch (value.strip().toLowerCase(Locale.ROOT)) {
@@ -393,7 +299,7 @@ public final class AuditCommand implements Callable<Integer> {
     }
   }
 
-  static final class PassRuleConverter implements ITypeConverter<PassRule> {
+  public static final class PassRuleConverter implements ITypeConverter<PassRule> {
     @Override
     public PassRule convert(String value) {
       switch (value.strip().toLowerCase(Locale.ROOT)) {
