@@ -65,7 +65,11 @@ public final class HtmlAuditReport {
   /** Renders {@code model} and writes it to {@code file} (UTF-8), replacing it; the file appears whole. */
   public static void write(AuditReportModel model, Path file) throws IOException {
     requireNonNull(file, "file");
-    String html = render(model);
+    writeWhole(render(model), file);
+  }
+
+  /** Writes {@code html} to {@code file} (UTF-8), replacing it; the file appears whole. */
+  static void writeWhole(String html, Path file) throws IOException {
     Path absolute = file.toAbsolutePath();
     Path dir = absolute.getParent();
     if (dir != null) {
