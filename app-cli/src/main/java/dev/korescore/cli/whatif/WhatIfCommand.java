@@ -16,6 +16,8 @@ import dev.korescore.core.port.out.ReadFormChangePort;
 import dev.korescore.core.port.out.ReadInteractionsPort;
 import dev.korescore.core.port.out.ReadOptions;
 import dev.korescore.core.port.out.ReadScope;
+import dev.korescore.report.HtmlWhatIfReport;
+import dev.korescore.report.ReportHeader;
 import dev.korescore.scoring.WhatIf;
 import dev.korescore.scoring.WhatIfAggregator;
 import dev.korescore.scoring.WhatIfSummary;
@@ -30,6 +32,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -83,6 +86,11 @@ public final class WhatIfCommand implements Callable<Integer> {
 
   @Option(names = "--out", paramLabel = "FILE", description = "Write to FILE instead of standard output.")
   Path out;
+
+  @Option(names = "--report", paramLabel = "FILE",
+      description = "Also write a self-contained HTML page: pass rates before and after per agent and queue, the"
+          + " flips explained, the score shift histogram.")
+  Path report;
 
   @Option(names = "--flips", paramLabel = "N", description = "Flips shown with their reasons (default 20).")
   int flipsShown = 20;
@@ -160,12 +168,7 @@ public final class WhatIfCommand implements Callable<Integer> {
     }
     WhatIf whatIf = WhatIf.of(policy(), formChange());
     List<String> inputs = InteractionInputs.namesOrStdin(files);
-    for (String input : inputs) {
-      if (out != null && !input.equals("-") && sameFile(out, Path.of(input))) {
-        throw CliException.usage("--out " + out + " is the input " + input
-            + ": korescore never writes over its input; choose another file");
-      }
-    }
+    checkOutputs(inputs);
     ReadOptions readOptions = (skipBadRecords ? ReadOptions.skippingBadRecords() : ReadOptions.strict())
         .withScope(ReadScope.AUDIT);
     PrintWriter err = spec.commandLine().getErr();
@@ -183,11 +186,45 @@ public final class WhatIfCommand implements Callable<Integer> {
       }
       output.commit();
     }
+    if (report != null) {
+      writeReport(summary, InteractionInputs.shown(inputs));
+    }
     if (format != OutputFormat.TEXT || out != null) {
       err.println("korescore " + WhatIfText.oneLine(summary));
     }
     err.flush();
     return summary.flips() == 0 ? ExitCodes.OK : ExitCodes.MISMATCH;
+  }
+
+  /** No output may be an input or the other output: korescore never writes over its input. */
+  private void checkOutputs(List<String> inputs) {
+    Map<String, Path> outputs = new java.util.LinkedHashMap<>();
+    if (out != null) {
+      outputs.put("--out", out);
+    }
+    if (report != null) {
+      outputs.put("--report", report);
+    }
+    outputs.forEach((option, output) -> {
+      for (String input : inputs) {
+        if (!input.equals("-") && sameFile(output, Path.of(input))) {
+          throw CliException.usage(option + " " + output + " is the input " + input
+              + ": korescore never writes over its input; choose another file");
+        }
+      }
+    });
+    if (out != null && report != null && sameFile(out, report)) {
+      throw CliException.usage("--out " + out + " and --report " + report + " are the same file; give each its own");
+    }
+  }
+
+  private void writeReport(WhatIfSummary summary, List<String> sources) {
+    try {
+      HtmlWhatIfReport.write(summary, ReportHeader.of(sources, Instant.now()).withTitle(HtmlWhatIfReport.TITLE),
+          report);
+    } catch (IOException e) {
+      throw new CliException(ExitCodes.USAGE_OR_INPUT, "cannot write the report " + report + ": " + e.getMessage(), e);
+    }
   }
 
   /** A usage error when the change names a form or metric that occurs nowhere in the data. */

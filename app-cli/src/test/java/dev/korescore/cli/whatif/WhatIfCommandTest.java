@@ -235,6 +235,19 @@ class WhatIfCommandTest {
   }
 
   @Test
+  void theReportIsWrittenBesideTheRows() throws IOException {
+    Path page = dir.resolve("whatif.html");
+    Path rows = dir.resolve("rows.csv");
+    assertThat(run("whatif", "--pass-score", "35", "--format", "csv", "--out", rows.toString(), "--report",
+        page.toString(), seed().toString())).isEqualTo(1);
+    assertThat(Files.readString(rows)).startsWith("conversationId,scoreBefore");
+    assertThat(Files.readString(page)).contains("<title>korescore what-if</title>", "id=\"flip-table\"",
+        "<span class=\"source\">" + seed() + "</span>", "pass score 70 -&gt; 35");
+    assertThat(run("whatif", "--pass-score", "35", "--report", seed().toString(), seed().toString())).isEqualTo(2);
+    assertThat(err.toString()).contains("--report " + seed() + " is the input");
+  }
+
+  @Test
   void helpListsTheExitCodes() {
     assertThat(run("whatif", "--help")).isZero();
     assertThat(out.toString()).contains("--pass-score=N", "--weight=METRIC=W", "--change=FILE", "--form=NAME")
