@@ -46,6 +46,7 @@ public record DateWindow(Instant start, Instant end) implements Comparable<DateW
     return new DateWindow(Instant.parse(text.substring(0, slash)), Instant.parse(text.substring(slash + 1)));
   }
 
+  /** The window's length, {@code end - start}. */
   public Duration length() {
     return Duration.between(start, end);
   }

@@ -32,6 +32,7 @@ public abstract sealed class FetchException extends RuntimeException
     return status > 0 ? OptionalInt.of(status) : OptionalInt.empty();
   }
 
+  /** The request that failed: method, path, window and page; never a token or a secret. */
   public RequestSummary request() {
     return request;
   }
@@ -41,11 +42,13 @@ public abstract sealed class FetchException extends RuntimeException
     private static final long serialVersionUID = 1L;
     private final String koreMessage;
 
+    /** A refusal of the credentials with Kore's {@code status} and message. */
     public AuthenticationFailed(int status, String koreMessage, RequestSummary request) {
       super("authentication failed: " + requireNonNull(koreMessage, "koreMessage"), status, request, null);
       this.koreMessage = koreMessage;
     }
 
+    /** Kore's own error text, such as "Invalid SDK credentials". */
     public String koreMessage() {
       return koreMessage;
     }
@@ -56,6 +59,7 @@ public abstract sealed class FetchException extends RuntimeException
     private static final long serialVersionUID = 1L;
     private final Duration wait;
 
+    /** Throttling that outlasted the retries; {@code wait} is what the server last asked for. */
     public RateLimited(int status, Duration wait, String detail, RequestSummary request) {
       super("rate limited, server asked to wait " + requireNonNull(wait, "wait").toSeconds() + "s: " + detail,
           status, request, null);
@@ -72,6 +76,7 @@ public abstract sealed class FetchException extends RuntimeException
   public static final class ClientError extends FetchException {
     private static final long serialVersionUID = 1L;
 
+    /** Another 4xx answer, with the {@code detail} Kore gave. */
     public ClientError(int status, String detail, RequestSummary request) {
       super("request refused: " + detail, status, request, null);
     }
@@ -81,6 +86,7 @@ public abstract sealed class FetchException extends RuntimeException
   public static final class ServerError extends FetchException {
     private static final long serialVersionUID = 1L;
 
+    /** A 5xx answer that outlasted the retries, with the {@code detail} Kore gave. */
     public ServerError(int status, String detail, RequestSummary request) {
       super("server error: " + detail, status, request, null);
     }
@@ -90,6 +96,7 @@ public abstract sealed class FetchException extends RuntimeException
   public static final class TransportFailure extends FetchException {
     private static final long serialVersionUID = 1L;
 
+    /** No usable answer (connection refused or reset, timeout, truncated body) after the retries. */
     public TransportFailure(String detail, RequestSummary request, Throwable cause) {
       super("transport failure: " + detail, 0, request, cause);
     }
@@ -99,6 +106,7 @@ public abstract sealed class FetchException extends RuntimeException
   public static final class DecodeFailure extends FetchException {
     private static final long serialVersionUID = 1L;
 
+    /** A 200 answer whose body is not a Raw Data page, with the HTTP {@code status} and what was wrong. */
     public DecodeFailure(int status, String detail, RequestSummary request, Throwable cause) {
       super("cannot decode the response: " + detail, status, request, cause);
     }

@@ -46,10 +46,12 @@ public record FetchRequest(List<DateWindow> windows, List<String> channels, List
     return of(from, to, DEFAULT_WINDOW);
   }
 
+  /** A copy that asks only for these channels ({@code channel[]}); empty for every channel. */
   public FetchRequest withChannels(List<String> newChannels) {
     return new FetchRequest(windows, newChannels, queues);
   }
 
+  /** A copy that asks only for these queues ({@code queues[]}, ids or names); empty for every queue. */
   public FetchRequest withQueues(List<String> newQueues) {
     return new FetchRequest(windows, channels, newQueues);
   }

@@ -21,6 +21,7 @@ public record RawRecord(ConversationId conversationId, String json) {
     }
   }
 
+  /** A record with this conversation id and its JSON exactly as received. */
   public static RawRecord of(String conversationId, String json) {
     return new RawRecord(ConversationId.of(conversationId), json);
   }

@@ -29,6 +29,7 @@ public record Agent(
     requireNonNull(extras, "extras");
   }
 
+  /** An agent with both an id and a name. */
   public static Agent of(String id, String name) {
     return new Agent(Optional.of(id), Optional.of(name), Optional.empty(), Optional.empty(), Extras.none());
   }

@@ -11,6 +11,7 @@ public record ConversationId(String value) implements Comparable<ConversationId>
     }
   }
 
+  /** The id Kore gives a conversation; it must not be blank. */
   public static ConversationId of(String value) {
     return new ConversationId(value);
   }

@@ -10,6 +10,7 @@ import java.util.Locale;
  */
 public sealed interface DurationStatus permits DurationStatus.Known, DurationStatus.Unrecognised {
 
+  /** The value as Kore writes it, e.g. {@code evaluated}. */
   String wireText();
 
   /** Only an {@code evaluated} interaction can be audited. */
@@ -17,6 +18,7 @@ public sealed interface DurationStatus permits DurationStatus.Known, DurationSta
     return this == Known.EVALUATED;
   }
 
+  /** The values Kore documents. */
   enum Known implements DurationStatus {
     EVALUATED("evaluated"),
     BELOW_THRESHOLD("below_threshold"),
@@ -34,6 +36,7 @@ public sealed interface DurationStatus permits DurationStatus.Known, DurationSta
     }
   }
 
+  /** A value Kore documents nowhere, kept verbatim. */
   record Unrecognised(String raw) implements DurationStatus {
     public Unrecognised {
       requireNonNull(raw, "raw");

@@ -20,6 +20,7 @@ public final class Extras {
     this.fields = fields;
   }
 
+  /** No unknown fields. */
   public static Extras none() {
     return NONE;
   }
@@ -45,14 +46,17 @@ public final class Extras {
     return fields;
   }
 
+  /** The unknown field {@code key}, if the record had it. */
   public Optional<RawJson> get(String key) {
     return Optional.ofNullable(fields.get(key));
   }
 
+  /** Whether the record had no unknown field. */
   public boolean isEmpty() {
     return fields.isEmpty();
   }
 
+  /** How many unknown fields the record had. */
   public int size() {
     return fields.size();
   }

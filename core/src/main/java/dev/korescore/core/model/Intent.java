@@ -33,6 +33,7 @@ public record Intent(
     requireNonNull(extras, "extras");
   }
 
+  /** An intent with its name and keywords. */
   public static Intent of(String name, List<String> keywords) {
     return new Intent(name, keywords, List.of(), Optional.empty(), Optional.empty(), Extras.none());
   }

@@ -98,10 +98,12 @@ public record Interaction(
         });
   }
 
+  /** A builder for the interaction with this id; every other field starts absent or empty. */
   public static Builder builder(ConversationId conversationId) {
     return new Builder().conversationId(conversationId);
   }
 
+  /** A builder for the interaction with this id (not blank); every other field starts absent or empty. */
   public static Builder builder(String conversationId) {
     return builder(ConversationId.of(conversationId));
   }
@@ -183,6 +185,7 @@ public record Interaction(
 
     private Builder() {}
 
+    /** Sets the conversation id, for a reader that learns it after the other fields. */
     public Builder conversationId(ConversationId value) {
       this.conversationId = requireNonNull(value, "conversationId");
       return this;
@@ -195,216 +198,259 @@ public record Interaction(
       return target;
     }
 
+    /** Sets the channel ({@code src}). */
     public Builder channel(String value) {
       this.channel = Optional.of(value);
       return this;
     }
 
+    /** Sets the channel, or clears it when empty. */
     public Builder channel(Optional<String> value) {
       this.channel = requireNonNull(value, "channel");
       return this;
     }
 
+    /** Sets the conversation's start time. */
     public Builder startTime(Instant value) {
       this.startTime = Optional.of(value);
       return this;
     }
 
+    /** Sets the conversation's start time, or clears it when empty. */
     public Builder startTime(Optional<Instant> value) {
       this.startTime = requireNonNull(value, "startTime");
       return this;
     }
 
+    /** Sets the conversation's end time. */
     public Builder endTime(Instant value) {
       this.endTime = Optional.of(value);
       return this;
     }
 
+    /** Sets the conversation's end time, or clears it when empty. */
     public Builder endTime(Optional<Instant> value) {
       this.endTime = requireNonNull(value, "endTime");
       return this;
     }
 
+    /** Sets the conversation's duration. */
     public Builder duration(Duration value) {
       this.duration = Optional.of(value);
       return this;
     }
 
+    /** Sets the conversation's duration, or clears it when empty. */
     public Builder duration(Optional<Duration> value) {
       this.duration = requireNonNull(value, "duration");
       return this;
     }
 
+    /** Sets the sentiment score. */
     public Builder sentimentScore(BigDecimal value) {
       this.sentimentScore = Optional.of(value);
       return this;
     }
 
+    /** Sets the sentiment score, or clears it when empty. */
     public Builder sentimentScore(Optional<BigDecimal> value) {
       this.sentimentScore = requireNonNull(value, "sentimentScore");
       return this;
     }
 
+    /** Replaces the intents. */
     public Builder intents(List<Intent> value) {
       this.intents = List.copyOf(value);
       return this;
     }
 
+    /** Adds one intent after those set so far. */
     public Builder addIntent(Intent value) {
       this.intents = appended(this.intents, requireNonNull(value, "intent"));
       return this;
     }
 
+    /** Replaces the topics. */
     public Builder topics(List<Topic> value) {
       this.topics = List.copyOf(value);
       return this;
     }
 
+    /** Adds one topic after those set so far. */
     public Builder addTopic(Topic value) {
       this.topics = appended(this.topics, requireNonNull(value, "topic"));
       return this;
     }
 
+    /** Sets Kore's evaluation score, or {@link KoreScore#notEvaluated()}. */
     public Builder koreScore(KoreScore value) {
       this.koreScore = requireNonNull(value, "koreScore");
       return this;
     }
 
+    /** Sets Kore's evaluation score to this integer. */
     public Builder koreScore(int value) {
       this.koreScore = KoreScore.of(value);
       return this;
     }
 
+    /** Sets the form's pass score. */
     public Builder passScore(int value) {
       this.passScore = OptionalInt.of(value);
       return this;
     }
 
+    /** Sets the form's pass score, or clears it when empty. */
     public Builder passScore(OptionalInt value) {
       this.passScore = requireNonNull(value, "passScore");
       return this;
     }
 
+    /** Sets Kore's pass/fail verdict ({@code IsPassed}). */
     public Builder passed(boolean value) {
       this.passed = Optional.of(value);
       return this;
     }
 
+    /** Sets Kore's pass/fail verdict, or clears it when empty. */
     public Builder passed(Optional<Boolean> value) {
       this.passed = requireNonNull(value, "passed");
       return this;
     }
 
+    /** Sets whether Kore observed a churn risk. */
     public Builder churnRiskObserved(boolean value) {
       this.churnRiskObserved = Optional.of(value);
       return this;
     }
 
+    /** Sets whether Kore observed a churn risk, or clears it when empty. */
     public Builder churnRiskObserved(Optional<Boolean> value) {
       this.churnRiskObserved = requireNonNull(value, "churnRiskObserved");
       return this;
     }
 
+    /** Sets whether Kore observed an escalation. */
     public Builder escalationObserved(boolean value) {
       this.escalationObserved = Optional.of(value);
       return this;
     }
 
+    /** Sets whether Kore observed an escalation, or clears it when empty. */
     public Builder escalationObserved(Optional<Boolean> value) {
       this.escalationObserved = requireNonNull(value, "escalationObserved");
       return this;
     }
 
+    /** Sets the empathy score. */
     public Builder empathyScore(BigDecimal value) {
       this.empathyScore = Optional.of(value);
       return this;
     }
 
+    /** Sets the empathy score, or clears it when empty. */
     public Builder empathyScore(Optional<BigDecimal> value) {
       this.empathyScore = requireNonNull(value, "empathyScore");
       return this;
     }
 
+    /** Sets the crutch word score. */
     public Builder crutchWordScore(BigDecimal value) {
       this.crutchWordScore = Optional.of(value);
       return this;
     }
 
+    /** Sets the crutch word score, or clears it when empty. */
     public Builder crutchWordScore(Optional<BigDecimal> value) {
       this.crutchWordScore = requireNonNull(value, "crutchWordScore");
       return this;
     }
 
+    /** Sets the number of fatal errors Kore counted. */
     public Builder fatalErrorCount(int value) {
       this.fatalErrorCount = OptionalInt.of(value);
       return this;
     }
 
+    /** Sets the number of fatal errors Kore counted, or clears it when empty. */
     public Builder fatalErrorCount(OptionalInt value) {
       this.fatalErrorCount = requireNonNull(value, "fatalErrorCount");
       return this;
     }
 
+    /** Sets the duration status. */
     public Builder durationStatus(DurationStatus value) {
       this.durationStatus = Optional.of(value);
       return this;
     }
 
+    /** Sets the duration status, or clears it when empty. */
     public Builder durationStatus(Optional<DurationStatus> value) {
       this.durationStatus = requireNonNull(value, "durationStatus");
       return this;
     }
 
+    /** Replaces the queues. */
     public Builder queues(List<Queue> value) {
       this.queues = List.copyOf(value);
       return this;
     }
 
+    /** Adds one queue after those set so far. */
     public Builder addQueue(Queue value) {
       this.queues = appended(this.queues, requireNonNull(value, "queue"));
       return this;
     }
 
+    /** Replaces the agents. */
     public Builder agents(List<Agent> value) {
       this.agents = List.copyOf(value);
       return this;
     }
 
+    /** Adds one agent after those set so far. */
     public Builder addAgent(Agent value) {
       this.agents = appended(this.agents, requireNonNull(value, "agent"));
       return this;
     }
 
+    /** Sets the evaluation form's name. */
     public Builder evaluationFormName(String value) {
       this.evaluationFormName = Optional.of(value);
       return this;
     }
 
+    /** Sets the evaluation form's name, or clears it when empty. */
     public Builder evaluationFormName(Optional<String> value) {
       this.evaluationFormName = requireNonNull(value, "evaluationFormName");
       return this;
     }
 
+    /** Sets the evaluation form's scoring type (percentage or points). */
     public Builder evaluationFormScoringType(String value) {
       this.evaluationFormScoringType = Optional.of(value);
       return this;
     }
 
+    /** Sets the evaluation form's scoring type, or clears it when empty. */
     public Builder evaluationFormScoringType(Optional<String> value) {
       this.evaluationFormScoringType = requireNonNull(value, "evaluationFormScoringType");
       return this;
     }
 
+    /** Replaces the metrics, in Kore's order. */
     public Builder metrics(List<Metric> value) {
       this.metrics = List.copyOf(value);
       return this;
     }
 
+    /** Adds one metric after those set so far. */
     public Builder addMetric(Metric value) {
       this.metrics = appended(this.metrics, requireNonNull(value, "metric"));
       return this;
     }
 
+    /** Sets the fields the model does not know. */
     public Builder extras(Extras value) {
       this.extras = requireNonNull(value, "extras");
       return this;

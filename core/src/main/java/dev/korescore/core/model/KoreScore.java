@@ -9,10 +9,12 @@ import java.util.OptionalInt;
  */
 public sealed interface KoreScore permits KoreScore.Scored, KoreScore.NotEvaluated {
 
+  /** An evaluated interaction's score. */
   static KoreScore of(int value) {
     return new Scored(value);
   }
 
+  /** The score of an interaction Kore did not evaluate. */
   static KoreScore notEvaluated() {
     return NotEvaluated.INSTANCE;
   }
@@ -20,6 +22,7 @@ public sealed interface KoreScore permits KoreScore.Scored, KoreScore.NotEvaluat
   /** The score, or empty when the interaction was not evaluated. */
   OptionalInt value();
 
+  /** An integer score. */
   record Scored(int score) implements KoreScore {
     @Override
     public OptionalInt value() {
@@ -32,6 +35,7 @@ public sealed interface KoreScore permits KoreScore.Scored, KoreScore.NotEvaluat
     }
   }
 
+  /** No score: Kore did not evaluate the interaction. */
   enum NotEvaluated implements KoreScore {
     INSTANCE;
 

@@ -37,22 +37,27 @@ public record Metric(
     return new Metric(Optional.empty(), name, weight, 0, qualification, false, Extras.none());
   }
 
+  /** A copy with another qualification. */
   public Metric withQualification(Qualification newQualification) {
     return new Metric(id, name, weight, negativeWeight, newQualification, fatal, extras);
   }
 
+  /** A copy with another weight. */
   public Metric withWeight(long newWeight) {
     return new Metric(id, name, newWeight, negativeWeight, qualification, fatal, extras);
   }
 
+  /** A copy with another negative weight. */
   public Metric withNegativeWeight(long newNegativeWeight) {
     return new Metric(id, name, weight, newNegativeWeight, qualification, fatal, extras);
   }
 
+  /** A copy that is fatal or not. */
   public Metric withFatal(boolean newFatal) {
     return new Metric(id, name, weight, negativeWeight, qualification, newFatal, extras);
   }
 
+  /** A copy with another metric id. */
   public Metric withId(String newId) {
     return new Metric(Optional.of(newId), name, weight, negativeWeight, qualification, fatal, extras);
   }

@@ -15,6 +15,7 @@ public record Queue(Optional<String> id, Optional<String> name, Extras extras) {
     requireNonNull(extras, "extras");
   }
 
+  /** A queue with both an id and a name. */
   public static Queue of(String id, String name) {
     return new Queue(Optional.of(id), Optional.of(name), Extras.none());
   }

@@ -17,6 +17,7 @@ public record RawJson(String json) {
     }
   }
 
+  /** This JSON value, kept as its text. */
   public static RawJson of(String json) {
     return new RawJson(json);
   }

@@ -12,6 +12,7 @@ public record Topic(String name, List<String> keywords, Extras extras) {
     requireNonNull(extras, "extras");
   }
 
+  /** A topic with its name and keywords. */
   public static Topic of(String name, List<String> keywords) {
     return new Topic(name, keywords, Extras.none());
   }

@@ -42,22 +42,27 @@ public record ScoringPolicy(
     return DEFAULTS;
   }
 
+  /** A copy with another treatment of NA answers. */
   public ScoringPolicy withNaTreatment(NaTreatment value) {
     return new ScoringPolicy(value, passRule, fatalZeroes, clamp, tolerance);
   }
 
+  /** A copy with another pass rule. */
   public ScoringPolicy withPassRule(PassRule value) {
     return new ScoringPolicy(naTreatment, value, fatalZeroes, clamp, tolerance);
   }
 
+  /** A copy in which a failed fatal metric zeroes the score, or does not. */
   public ScoringPolicy withFatalZeroes(boolean value) {
     return new ScoringPolicy(naTreatment, passRule, value, clamp, tolerance);
   }
 
+  /** A copy that clamps scores to [-100, 100], or does not. */
   public ScoringPolicy withClamp(boolean value) {
     return new ScoringPolicy(naTreatment, passRule, fatalZeroes, value, tolerance);
   }
 
+  /** A copy with another tolerance, in score points, for comparing Kore's integer score. */
   public ScoringPolicy withTolerance(BigDecimal value) {
     return new ScoringPolicy(naTreatment, passRule, fatalZeroes, clamp, value);
   }

@@ -17,6 +17,7 @@ public class InteractionReadException extends RuntimeException {
   private final transient Optional<ConversationId> conversationId;
   private final String reason;
 
+  /** A read error at {@code position}, in the conversation when known, caused by {@code cause}. */
   public InteractionReadException(
       SourcePosition position, Optional<ConversationId> conversationId, String reason, Throwable cause) {
     super(message(position, conversationId, reason), cause);
@@ -25,6 +26,7 @@ public class InteractionReadException extends RuntimeException {
     this.reason = requireNonNull(reason, "reason");
   }
 
+  /** A read error at {@code position}, in the conversation when known. */
   public InteractionReadException(
       SourcePosition position, Optional<ConversationId> conversationId, String reason) {
     this(position, conversationId, reason, null);
@@ -38,10 +40,12 @@ public class InteractionReadException extends RuntimeException {
         + reason;
   }
 
+  /** Where the bad input is: source, line and column. */
   public SourcePosition position() {
     return position;
   }
 
+  /** The conversation the bad record belongs to, when its id could be read. */
   public Optional<ConversationId> conversationId() {
     return conversationId;
   }

@@ -8,6 +8,7 @@ import dev.korescore.core.model.Interaction;
  */
 public interface InteractionSink extends AutoCloseable {
 
+  /** Writes one interaction. */
   void write(Interaction interaction);
 
   /** Flushes and releases what the sink holds. */

@@ -44,6 +44,7 @@ public interface InteractionStream extends Iterator<Interaction>, AutoCloseable 
       first = List.copyOf(first);
     }
 
+    /** Nothing skipped. */
     public static SkippedRecords none() {
       return new SkippedRecords(0, List.of());
     }

@@ -17,6 +17,7 @@ public record SourcePosition(String source, long line, long column) {
     }
   }
 
+  /** The place {@code line}:{@code column} in {@code source} (1-based; 0 where unknown). */
   public static SourcePosition of(String source, long line, long column) {
     return new SourcePosition(source, line, column);
   }
