@@ -81,6 +81,7 @@ public final class AuditAggregator {
     return new AuditAggregator(policy, problemsKept, inferPolicy);
   }
 
+  /** The policy every interaction is scored under. */
   public ScoringPolicy policy() {
     return policy;
   }

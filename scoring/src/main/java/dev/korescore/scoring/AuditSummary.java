@@ -79,6 +79,7 @@ public record AuditSummary(
     requireNonNull(inference, "inference");
   }
 
+  /** How many interactions got a verdict of this kind. */
   public long count(VerdictKind kind) {
     return counts.get(kind);
   }
@@ -88,6 +89,7 @@ public record AuditSummary(
     return count(VerdictKind.MATCH) + mismatches();
   }
 
+  /** Score and pass mismatches together. */
   public long mismatches() {
     return count(VerdictKind.SCORE_MISMATCH) + count(VerdictKind.PASS_MISMATCH);
   }
@@ -102,10 +104,12 @@ public record AuditSummary(
     return problems() == 0;
   }
 
+  /** The share of interactions Kore says passed, of those with Kore's pass flag; empty when none had it. */
   public OptionalDouble korePassRate() {
     return korePassKnown == 0 ? OptionalDouble.empty() : OptionalDouble.of((double) korePassed / korePassKnown);
   }
 
+  /** The share of interactions the recomputation says pass, of those whose pass it could tell; empty when none. */
   public OptionalDouble computedPassRate() {
     return computedPassKnown == 0
         ? OptionalDouble.empty()

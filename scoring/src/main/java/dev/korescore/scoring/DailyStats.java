@@ -33,6 +33,7 @@ public record DailyStats(
     requireNonNull(recomputedScoreSum, "recomputedScoreSum");
   }
 
+  /** Kore's average score on the day, over the interactions it scored; empty when none. */
   public OptionalDouble averageKoreScore() {
     return koreScored == 0 ? OptionalDouble.empty() : OptionalDouble.of((double) koreScoreSum / koreScored);
   }

@@ -131,14 +131,17 @@ public final class ExactScore implements Comparable<ExactScore> {
     return bigNum == null;
   }
 
+  /** The numerator in lowest terms (its sign is the score's). */
   public BigInteger numerator() {
     return isLong() ? BigInteger.valueOf(num) : bigNum;
   }
 
+  /** The denominator in lowest terms, always positive. */
   public BigInteger denominator() {
     return isLong() ? BigInteger.valueOf(den) : bigDen;
   }
 
+  /** Whether the score is a whole number (its denominator is 1). */
   public boolean isInteger() {
     return isLong() ? den == 1 : bigDen.equals(BigInteger.ONE);
   }

@@ -49,6 +49,7 @@ public record GroupStats(
     return matches + scoreMismatches + passMismatches;
   }
 
+  /** Score and pass mismatches together. */
   public long mismatches() {
     return scoreMismatches + passMismatches;
   }
@@ -59,14 +60,17 @@ public record GroupStats(
     return auditable == 0 ? 0 : (double) mismatches() / auditable;
   }
 
+  /** Kore's average score in the group, over the interactions it scored; empty when none. */
   public OptionalDouble averageKoreScore() {
     return koreScored == 0 ? OptionalDouble.empty() : OptionalDouble.of((double) koreScoreSum / koreScored);
   }
 
+  /** The share of the group Kore says passed, of those with Kore's pass flag; empty when none had it. */
   public OptionalDouble korePassRate() {
     return korePassKnown == 0 ? OptionalDouble.empty() : OptionalDouble.of((double) korePassed / korePassKnown);
   }
 
+  /** The share of the group the recomputation says pass, of those whose pass it could tell; empty when none. */
   public OptionalDouble computedPassRate() {
     return computedPassKnown == 0
         ? OptionalDouble.empty()

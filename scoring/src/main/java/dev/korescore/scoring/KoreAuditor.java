@@ -34,10 +34,12 @@ public final class KoreAuditor {
     return DEFAULTS;
   }
 
+  /** An auditor under {@code policy}. */
   public static KoreAuditor withPolicy(ScoringPolicy policy) {
     return new KoreAuditor(policy);
   }
 
+  /** The policy this auditor scores under. */
   public ScoringPolicy policy() {
     return policy;
   }

@@ -28,14 +28,17 @@ public record MetricStats(
     return yes + no + na + manual + unrecognised;
   }
 
+  /** YES answers over all answers, in [0, 1]. */
   public double yesShare() {
     return share(yes);
   }
 
+  /** NO answers over all answers, in [0, 1]. */
   public double noShare() {
     return share(no);
   }
 
+  /** NA answers over all answers, in [0, 1]. */
   public double naShare() {
     return share(na);
   }

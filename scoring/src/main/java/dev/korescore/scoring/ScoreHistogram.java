@@ -35,6 +35,7 @@ public record ScoreHistogram(List<Long> counts) {
     return low + ".." + (index == BUCKETS - 1 ? 100 : low + 9);
   }
 
+  /** Every score counted, all buckets together. */
   public long total() {
     long total = 0;
     for (long c : counts) {

@@ -14,6 +14,7 @@ import java.util.Optional;
 public sealed interface Verdict
     permits Verdict.Match, Verdict.ScoreMismatch, Verdict.PassMismatch, Verdict.NotAuditable, Verdict.Invalid {
 
+  /** The interaction the verdict is about. */
   ConversationId conversationId();
 
   /** How the verdict was reached: each metric's contribution, the sums, the policy, the alternatives. */
@@ -22,6 +23,7 @@ public sealed interface Verdict
   /** Why, in words; empty for a match. */
   List<String> reasons();
 
+  /** Which of the five verdicts this is. */
   VerdictKind kind();
 
   /** The metric the verdict is about, when one is to blame (an invalid or a failed fatal metric). */
