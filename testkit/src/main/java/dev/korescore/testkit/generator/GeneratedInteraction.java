@@ -41,6 +41,7 @@ public record GeneratedInteraction(
     requireNonNull(planted, "planted");
   }
 
+  /** The generated interaction's conversation id. */
   public ConversationId conversationId() {
     return interaction.conversationId();
   }
@@ -50,6 +51,7 @@ public record GeneratedInteraction(
     return correctScore.isPresent();
   }
 
+  /** Whether a wrong score or pass flag was planted in this record. */
   public boolean isPlanted() {
     return planted.isPresent();
   }

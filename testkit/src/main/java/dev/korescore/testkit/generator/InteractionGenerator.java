@@ -100,22 +100,27 @@ public final class InteractionGenerator {
     this.catalogue = new Catalogue(seed);
   }
 
+  /** A builder with every default: seed 1, 1,000 records, 5% planted discrepancies, the week from 2024-07-15. */
   public static Builder builder() {
     return new Builder();
   }
 
+  /** The seed: the same seed and settings give the same bytes. */
   public long seed() {
     return seed;
   }
 
+  /** How many records the generator makes. */
   public long count() {
     return count;
   }
 
+  /** The earliest conversation start time (inclusive). */
   public Instant from() {
     return from;
   }
 
+  /** The latest conversation start time (exclusive). */
   public Instant to() {
     return to;
   }
@@ -405,6 +410,7 @@ public final class InteractionGenerator {
       return this;
     }
 
+    /** The generator; refuses a negative count, a share outside [0, 1] or an empty time range. */
     public InteractionGenerator build() {
       if (count < 0) {
         throw new IllegalArgumentException("count must be >= 0, was " + count);

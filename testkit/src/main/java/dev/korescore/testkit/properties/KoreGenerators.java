@@ -214,17 +214,20 @@ public final class KoreGenerators {
     return integers().between(10, 100).map(n -> BigDecimal.valueOf(n, 1));
   }
 
+  /** Agents with an id, a name, an optional start time, an email and extra fields. */
   public static Gen<Agent> agents() {
     return strings().numericBetween(100, 999)
         .zip(names(), instants().toOptionals(30), extras(), (n, name, start, extras) ->
             new Agent(Optional.of("a-" + n), Optional.of(name), start, Optional.of("agent" + n + "@example.com"), extras));
   }
 
+  /** Queues with an id, a name and extra fields. */
   public static Gen<Queue> queues() {
     return strings().numericBetween(10, 99)
         .zip(names(), extras(), (n, name, extras) -> new Queue(Optional.of("qu-" + n), Optional.of(name), extras));
   }
 
+  /** Intents with up to three keywords and, half the time, a sentiment. */
   public static Gen<Intent> intents() {
     return names()
         .zip(lists().of(names()).ofSizeBetween(0, 3), sentimentScores().toOptionals(50), extras(),
@@ -232,6 +235,7 @@ public final class KoreGenerators {
                 new Intent(name, keywords, List.of(), score.map(s -> "positive"), score, extras));
   }
 
+  /** Topics with up to three keywords and extra fields. */
   public static Gen<Topic> topics() {
     return names().zip(lists().of(names()).ofSizeBetween(0, 3), extras(), Topic::new);
   }

@@ -85,6 +85,7 @@ public final class KoreSimulator implements AutoCloseable {
     return "http://127.0.0.1:" + port();
   }
 
+  /** The port it listens on, on 127.0.0.1. */
   public int port() {
     return server.getAddress().getPort();
   }
@@ -94,10 +95,12 @@ public final class KoreSimulator implements AutoCloseable {
     return URI.create(baseUrl() + preset.path(config.accountId(), config.streamId()));
   }
 
+  /** The account id the {@code accountId} header must carry. */
   public String accountId() {
     return config.accountId();
   }
 
+  /** The stream (bot/app) id in the app paths. */
   public String streamId() {
     return config.streamId();
   }
@@ -112,6 +115,7 @@ public final class KoreSimulator implements AutoCloseable {
     return config.clientSecret();
   }
 
+  /** The configuration the simulator was started with. */
   public SimulatorConfig config() {
     return config;
   }

@@ -53,6 +53,7 @@ public final class SimulatorConfig {
     this.clock = b.clock;
   }
 
+  /** A builder with every default. */
   public static Builder builder() {
     return new Builder();
   }
@@ -69,14 +70,17 @@ public final class SimulatorConfig {
     return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
   }
 
+  /** The account id the {@code accountId} header must carry. */
   public String accountId() {
     return accountId;
   }
 
+  /** The stream (bot/app) id in the app paths. */
   public String streamId() {
     return streamId;
   }
 
+  /** The client id: what the JWT's {@code appId} claim must be. */
   public String clientId() {
     return clientId;
   }
@@ -86,6 +90,7 @@ public final class SimulatorConfig {
     return clientSecret;
   }
 
+  /** The records served. */
   public SimulatorDataset dataset() {
     return dataset;
   }
@@ -95,26 +100,32 @@ public final class SimulatorConfig {
     return rateLimitPerMinute;
   }
 
+  /** The delay added to every response. */
   public Duration latency() {
     return latency;
   }
 
+  /** The port on 127.0.0.1; 0 picks a free one. */
   public int port() {
     return port;
   }
 
+  /** Whether every token must carry a {@code jti}. */
   public boolean requireJti() {
     return requireJti;
   }
 
+  /** The longest {@code exp - iat} accepted. */
   public Duration maxTokenLifetime() {
     return maxTokenLifetime;
   }
 
+  /** Threads serving requests. */
   public int threads() {
     return threads;
   }
 
+  /** The clock for token expiry and the rate limit. */
   public Clock clock() {
     return clock;
   }
@@ -143,16 +154,19 @@ public final class SimulatorConfig {
 
     private Builder() {}
 
+    /** The account id the {@code accountId} header must carry (non-blank, no {@code /}). */
     public Builder accountId(String value) {
       this.accountId = requireNonNull(value, "accountId");
       return this;
     }
 
+    /** The stream (bot/app) id in the app paths (non-blank, no {@code /}). */
     public Builder streamId(String value) {
       this.streamId = requireNonNull(value, "streamId");
       return this;
     }
 
+    /** The client id the JWT's {@code appId} claim must be (non-blank, no {@code /}). */
     public Builder clientId(String value) {
       this.clientId = requireNonNull(value, "clientId");
       return this;
@@ -164,6 +178,7 @@ public final class SimulatorConfig {
       return this;
     }
 
+    /** The records to serve (default none). */
     public Builder dataset(SimulatorDataset value) {
       this.dataset = requireNonNull(value, "dataset");
       return this;
@@ -211,6 +226,7 @@ public final class SimulatorConfig {
       return this;
     }
 
+    /** The configuration; refuses blank ids, a short secret, negative limits or latency, and a bad port. */
     public SimulatorConfig build() {
       for (String[] id : new String[][] {{"accountId", accountId}, {"streamId", streamId}, {"clientId", clientId}}) {
         if (id[1].isBlank() || id[1].contains("/")) {

@@ -28,10 +28,12 @@ public final class SimulatorDataset {
     this.records = List.copyOf(sorted);
   }
 
+  /** No records. */
   public static SimulatorDataset empty() {
     return EMPTY;
   }
 
+  /** These records, sorted by start time, then conversation id. */
   public static SimulatorDataset of(List<DatasetRecord> records) {
     return new SimulatorDataset(requireNonNull(records, "records"));
   }
@@ -77,6 +79,7 @@ public final class SimulatorDataset {
     return records;
   }
 
+  /** How many records are served. */
   public int size() {
     return records.size();
   }

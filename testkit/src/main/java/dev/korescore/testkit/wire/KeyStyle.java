@@ -48,22 +48,27 @@ public enum KeyStyle {
     this.notEvaluatedAsText = notEvaluatedAsText;
   }
 
+  /** The key of the conversation id in this style. */
   public String conversationIdKey() {
     return conversationIdKey;
   }
 
+  /** The key of Kore's evaluation score in this style. */
   public String scoreKey() {
     return scoreKey;
   }
 
+  /** The key of Kore's pass flag in this style. */
   public String passedKey() {
     return passedKey;
   }
 
+  /** The key of the fatal error count in this style. */
   public String fatalErrorsKey() {
     return fatalErrorsKey;
   }
 
+  /** The key of an agent's id in this style. */
   public String agentIdKey() {
     return agentIdKey;
   }
