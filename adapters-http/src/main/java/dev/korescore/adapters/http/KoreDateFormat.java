@@ -20,6 +20,7 @@ public enum KoreDateFormat {
     this.formatter = formatter;
   }
 
+  /** {@code instant} in this format, in UTC. */
   public String format(Instant instant) {
     return formatter.format(requireNonNull(instant, "instant"));
   }

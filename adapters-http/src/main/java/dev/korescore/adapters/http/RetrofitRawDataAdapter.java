@@ -54,6 +54,7 @@ public final class RetrofitRawDataAdapter implements FetchRawDataPort, AutoClose
     this.baseUrl = baseUrl;
   }
 
+  /** A builder; {@code host}, {@code accountId}, {@code credentials} and {@code mapper} are required. */
   public static Builder builder() {
     return new Builder();
   }
@@ -121,6 +122,7 @@ public final class RetrofitRawDataAdapter implements FetchRawDataPort, AutoClose
       return this;
     }
 
+    /** The Kore account id (required), sent in the {@code accountId} header. */
     public Builder accountId(String value) {
       this.accountId = value;
       return this;
@@ -144,6 +146,7 @@ public final class RetrofitRawDataAdapter implements FetchRawDataPort, AutoClose
       return this;
     }
 
+    /** How to authenticate: a client id and secret (a fresh JWT per request) or a ready-made token (required). */
     public Builder credentials(KoreCredentials value) {
       this.credentials = requireNonNull(value, "credentials");
       return this;
@@ -155,6 +158,7 @@ public final class RetrofitRawDataAdapter implements FetchRawDataPort, AutoClose
       return this;
     }
 
+    /** How {@code startDate} and {@code endDate} are written; default {@link KoreDateFormat#SPACE}. */
     public Builder dateFormat(KoreDateFormat value) {
       this.dateFormat = requireNonNull(value, "dateFormat");
       return this;
@@ -184,11 +188,13 @@ public final class RetrofitRawDataAdapter implements FetchRawDataPort, AutoClose
       return this;
     }
 
+    /** When and how long to retry; default {@link RetryPolicy#defaults()}. */
     public Builder retryPolicy(RetryPolicy value) {
       this.retryPolicy = requireNonNull(value, "retryPolicy");
       return this;
     }
 
+    /** The longest a connection may take to open; default 10 s. */
     public Builder connectTimeout(Duration value) {
       this.connectTimeout = requireNonNull(value, "connectTimeout");
       return this;
@@ -236,6 +242,7 @@ public final class RetrofitRawDataAdapter implements FetchRawDataPort, AutoClose
       return this;
     }
 
+    /** The client; refuses a missing host, account, credentials or mapper, or an id its preset needs. */
     public RetrofitRawDataAdapter build() {
       if (host == null) {
         throw new IllegalStateException("host is required");

@@ -49,22 +49,27 @@ public record RetryPolicy(
     return new RetryPolicy(1, Duration.ZERO, Duration.ZERO, Duration.ZERO, 0, Duration.ofMinutes(5));
   }
 
+  /** A copy with another number of attempts per request, the first included. */
   public RetryPolicy withMaxAttempts(int newMaxAttempts) {
     return new RetryPolicy(newMaxAttempts, baseDelay, maxDelay, retryAfterCap, budget, totalTimeout);
   }
 
+  /** A copy with other backoff bounds. */
   public RetryPolicy withDelays(Duration newBaseDelay, Duration newMaxDelay) {
     return new RetryPolicy(maxAttempts, newBaseDelay, newMaxDelay, retryAfterCap, budget, totalTimeout);
   }
 
+  /** A copy that obeys {@code Retry-After} up to {@code newCap}. */
   public RetryPolicy withRetryAfterCap(Duration newCap) {
     return new RetryPolicy(maxAttempts, baseDelay, maxDelay, newCap, budget, totalTimeout);
   }
 
+  /** A copy with another number of retries allowed in one fetch. */
   public RetryPolicy withBudget(int newBudget) {
     return new RetryPolicy(maxAttempts, baseDelay, maxDelay, retryAfterCap, newBudget, totalTimeout);
   }
 
+  /** A copy with another limit on one request's time, all attempts and waits included. */
   public RetryPolicy withTotalTimeout(Duration newTotalTimeout) {
     return new RetryPolicy(maxAttempts, baseDelay, maxDelay, retryAfterCap, budget, newTotalTimeout);
   }

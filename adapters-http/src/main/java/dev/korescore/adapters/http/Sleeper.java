@@ -12,5 +12,6 @@ public interface Sleeper {
     }
   };
 
+  /** Waits {@code duration}; an interrupt ends the wait with {@link InterruptedException}. */
   void sleep(Duration duration) throws InterruptedException;
 }
