@@ -221,6 +221,7 @@ public record AuditReportModel(
       nonNegative("mismatchInvolved", mismatchInvolved);
     }
 
+    /** Every answer of the metric: YES, NO, NA and the others. */
     public long total() {
       return yes + no + na + other;
     }

@@ -36,6 +36,7 @@ public record ReportHeader(String title, List<String> sources, Optional<Instant>
     return new ReportHeader(DEFAULT_TITLE, List.of(), Optional.empty());
   }
 
+  /** A copy with another title. */
   public ReportHeader withTitle(String newTitle) {
     return new ReportHeader(newTitle, sources, generatedAt);
   }
