@@ -38,6 +38,7 @@ public record DailyStats(
     return koreScored == 0 ? OptionalDouble.empty() : OptionalDouble.of((double) koreScoreSum / koreScored);
   }
 
+  /** The recomputed average score on the day, over the interactions it could score; empty when none. */
   public OptionalDouble averageRecomputedScore() {
     return recomputedScored == 0
         ? OptionalDouble.empty()

@@ -59,6 +59,7 @@ public final class WhatIf {
     return new WhatIf(policy, change);
   }
 
+  /** The policy before the change. */
   public ScoringPolicy policy() {
     return policy;
   }
@@ -68,6 +69,7 @@ public final class WhatIf {
     return policyAfter;
   }
 
+  /** The change being tried. */
   public FormChange change() {
     return change;
   }

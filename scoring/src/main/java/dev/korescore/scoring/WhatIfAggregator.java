@@ -71,6 +71,7 @@ public final class WhatIfAggregator {
     return new WhatIfAggregator(whatIf, flipsKept);
   }
 
+  /** The what-if every interaction is re-scored with. */
   public WhatIf whatIf() {
     return whatIf;
   }

@@ -27,6 +27,7 @@ public record WhatIfFlip(
     }
   }
 
+  /** Which way the pass flag flipped. */
   public Flip flip() {
     return outcome.flip();
   }

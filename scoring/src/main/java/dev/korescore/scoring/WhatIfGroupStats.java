@@ -40,10 +40,12 @@ public record WhatIfGroupStats(
     }
   }
 
+  /** The group's pass rate before the change, of those with a known pass flag; empty when none. */
   public OptionalDouble passRateBefore() {
     return passKnownBefore == 0 ? OptionalDouble.empty() : OptionalDouble.of((double) passedBefore / passKnownBefore);
   }
 
+  /** The group's pass rate after the change, of those with a known pass flag; empty when none. */
   public OptionalDouble passRateAfter() {
     return passKnownAfter == 0 ? OptionalDouble.empty() : OptionalDouble.of((double) passedAfter / passKnownAfter);
   }
@@ -55,6 +57,7 @@ public record WhatIfGroupStats(
     return before.isPresent() && after.isPresent() ? after.getAsDouble() - before.getAsDouble() : 0;
   }
 
+  /** Interactions whose pass flag the change flips, either way. */
   public long flips() {
     return passToFail + failToPass;
   }

@@ -11,6 +11,7 @@ import java.util.Optional;
  */
 public sealed interface WhatIfOutcome permits WhatIfOutcome.Rescored, WhatIfOutcome.Skipped {
 
+  /** The interaction this outcome is about. */
   ConversationId conversationId();
 
   /**

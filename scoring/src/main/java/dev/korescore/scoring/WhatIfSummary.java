@@ -76,10 +76,12 @@ public record WhatIfSummary(
     return overall.affected();
   }
 
+  /** Interactions the change turns from a pass into a fail. */
   public long passToFail() {
     return overall.passToFail();
   }
 
+  /** Interactions the change turns from a fail into a pass. */
   public long failToPass() {
     return overall.failToPass();
   }

@@ -51,6 +51,7 @@ public final class JacksonFormChangeReaderAdapter implements ReadFormChangePort 
     this.factory = factory;
   }
 
+  /** A reader of change documents that refuses unknown fields, naming where they are. */
   public static JacksonFormChangeReaderAdapter create() {
     return new JacksonFormChangeReaderAdapter(JsonFactory.builder()
         .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)

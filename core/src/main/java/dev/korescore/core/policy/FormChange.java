@@ -67,6 +67,7 @@ public record FormChange(
     return NONE;
   }
 
+  /** A builder of a change that starts by changing nothing, for every form. */
   public static Builder builder() {
     return new Builder();
   }
@@ -144,16 +145,19 @@ public record FormChange(
 
     private Builder() {}
 
+    /** Applies the change only to interactions scored against this evaluation form. */
     public Builder form(String value) {
       this.form = Optional.of(requireNonNull(value, "form"));
       return this;
     }
 
+    /** Sets the new pass score (0 to 100). */
     public Builder passScore(int value) {
       this.passScore = OptionalInt.of(value);
       return this;
     }
 
+    /** Sets the new NA treatment. */
     public Builder naTreatment(NaTreatment value) {
       this.naTreatment = Optional.of(requireNonNull(value, "naTreatment"));
       return this;
@@ -184,6 +188,7 @@ public record FormChange(
       return this;
     }
 
+    /** The change; refuses a blank form, a pass score outside 0 to 100 and an empty metric change. */
     public FormChange build() {
       return new FormChange(form, passScore, naTreatment, metrics);
     }

@@ -48,14 +48,17 @@ public record MetricChange(OptionalLong weight, OptionalLong negativeWeight, Opt
     return DROP;
   }
 
+  /** A copy that sets the metric's weight to {@code value}. */
   public MetricChange withWeight(long value) {
     return new MetricChange(OptionalLong.of(value), negativeWeight, fatal, drop);
   }
 
+  /** A copy that sets the metric's negative weight to {@code value}. */
   public MetricChange withNegativeWeight(long value) {
     return new MetricChange(weight, OptionalLong.of(value), fatal, drop);
   }
 
+  /** A copy that makes the metric fatal, or not. */
   public MetricChange withFatal(boolean value) {
     return new MetricChange(weight, negativeWeight, Optional.of(value), drop);
   }

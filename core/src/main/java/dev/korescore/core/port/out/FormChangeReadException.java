@@ -13,16 +13,19 @@ public class FormChangeReadException extends RuntimeException {
   private final SourcePosition position;
   private final String reason;
 
+  /** A bad change document at {@code position}, caused by {@code cause}. */
   public FormChangeReadException(SourcePosition position, String reason, Throwable cause) {
     super(requireNonNull(position, "position") + ": " + requireNonNull(reason, "reason"), cause);
     this.position = position;
     this.reason = reason;
   }
 
+  /** A bad change document at {@code position}. */
   public FormChangeReadException(SourcePosition position, String reason) {
     this(position, reason, null);
   }
 
+  /** Where the bad input is: source, line and column. */
   public SourcePosition position() {
     return position;
   }
