@@ -2,6 +2,7 @@ package dev.korescore.scoring;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.korescore.core.model.ConversationId;
 import dev.korescore.core.model.Interaction;
 import dev.korescore.core.model.KoreScore;
 import dev.korescore.core.model.Metric;
@@ -50,6 +51,10 @@ public final class AuditAggregator {
   private final List<Verdict> problems = new ArrayList<>();
   private final long[] explained;
   private long considered;
+  private final IdSet seenIds = new IdSet();
+  private final IdSet repeatedIds = new IdSet();
+  private long repeatedCount;
+  private ConversationId firstRepeated;
 
   private AuditAggregator(ScoringPolicy policy, int problemsKept, boolean inferPolicy) {
     this.policy = requireNonNull(policy, "policy");
@@ -80,6 +85,13 @@ public final class AuditAggregator {
     requireNonNull(interaction, "interaction");
     requireNonNull(verdict, "verdict");
     interactions++;
+    long id = IdSet.hash(interaction.conversationId().value());
+    if (!seenIds.add(id) && repeatedIds.add(id)) {
+      repeatedCount++;
+      if (firstRepeated == null) {
+        firstRepeated = interaction.conversationId();
+      }
+    }
     VerdictKind kind = verdict.kind();
     counts[kind.ordinal()]++;
     Explanation explanation = verdict.explanation();
@@ -102,10 +114,16 @@ public final class AuditAggregator {
       explanation.score().ifPresent(s -> computedHistogram[ScoreHistogram.bucketOf(clampToLong(s))]++);
     }
     boolean mismatch = kind.isMismatch();
-    for (Metric metric : interaction.metrics()) {
-      long[] m = metrics.get(metric.name());
+    List<Metric> answered = interaction.metrics();
+    for (int i = 0; i < answered.size(); i++) {
+      Metric metric = answered.get(i);
+      if (!metric.hasQualification()) {
+        continue;
+      }
+      String name = metric.hasName() ? metric.name() : metric.label(i + 1);
+      long[] m = metrics.get(name);
       if (m == null) {
-        m = metrics.computeIfAbsent(metrics.size() < MAX_GROUPS ? metric.name() : OTHER, k -> new long[6]);
+        m = metrics.computeIfAbsent(metrics.size() < MAX_GROUPS ? name : OTHER, k -> new long[6]);
       }
       Qualification q = metric.qualification();
       if (q == Answer.YES) {
@@ -183,6 +201,19 @@ public final class AuditAggregator {
     }
     considered += other.considered;
     add(explained, other.explained);
+    for (long id : other.seenIds.hashes()) {
+      if (!seenIds.add(id) && repeatedIds.add(id)) {
+        repeatedCount++;
+      }
+    }
+    for (long id : other.repeatedIds.hashes()) {
+      if (repeatedIds.add(id)) {
+        repeatedCount++;
+      }
+    }
+    if (firstRepeated == null) {
+      firstRepeated = other.firstRepeated;
+    }
     return this;
   }
 
@@ -212,7 +243,8 @@ public final class AuditAggregator {
     }
     return new AuditSummary(policy, interactions, kinds, groups(byAgent), groups(byQueue), groups(byChannel),
         groups(byForm), metricStats, histogram(koreHistogram), histogram(computedHistogram), overall.korePassed,
-        overall.korePassKnown, overall.computedPassed, overall.computedPassKnown, days, problems, inference);
+        overall.korePassKnown, overall.computedPassed, overall.computedPassKnown, days, problems, inference,
+        new RepeatedIds(repeatedCount, repeatedCount == 0 ? Optional.empty() : Optional.ofNullable(firstRepeated)));
   }
 
   /** How many of NA treatment, pass rule and fatal handling differ: ties go to the closest variant. */

@@ -32,6 +32,7 @@ import java.util.OptionalDouble;
  * @param daily by start date (UTC), oldest first; interactions without a start time are left out
  * @param firstProblems the first problems (mismatches and invalid records) in input order
  * @param inference the inferred policy, when the audit was asked to infer it
+ * @param repeatedIds conversation ids that appear more than once (each occurrence is audited)
  */
 public record AuditSummary(
     ScoringPolicy policy,
@@ -50,7 +51,8 @@ public record AuditSummary(
     long computedPassKnown,
     List<DailyStats> daily,
     List<Verdict> firstProblems,
-    Optional<PolicyInference> inference) {
+    Optional<PolicyInference> inference,
+    RepeatedIds repeatedIds) {
 
   public AuditSummary {
     requireNonNull(policy, "policy");
@@ -69,6 +71,7 @@ public record AuditSummary(
     daily = List.copyOf(daily);
     firstProblems = List.copyOf(firstProblems);
     requireNonNull(inference, "inference");
+    requireNonNull(repeatedIds, "repeatedIds");
   }
 
   public long count(VerdictKind kind) {

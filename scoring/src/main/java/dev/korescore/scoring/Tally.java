@@ -7,6 +7,7 @@ import dev.korescore.core.policy.NaTreatment;
 import java.math.BigInteger;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * The policy-independent sums of one record's metrics: weights of YES, weights and negative weights of
@@ -24,14 +25,21 @@ final class Tally {
   private final BigInteger noWeight;
   private final BigInteger noNegative;
   private final BigInteger na;
-  final Optional<Metric> failedFatal;
+  /** The label of the first failed fatal metric. */
+  final Optional<String> failedFatal;
+  /**
+   * The record's own fatal error count when it is above 0 and no metric is flagged {@code isFatalError}:
+   * Kore counted a fatal failure its metrics do not show, which fails the interaction just the same.
+   */
+  final OptionalInt fatalFromCount;
   final Optional<String> invalidReason;
   final Optional<String> invalidMetric;
   /** How many metrics were answered YES or NO. */
   final int answered;
 
   private Tally(
-      long yes, long noWeight, long noNegative, long na, Optional<Metric> failedFatal, int answered) {
+      long yes, long noWeight, long noNegative, long na, Optional<String> failedFatal, OptionalInt fatalFromCount,
+      int answered) {
     this.small = true;
     this.yesSmall = yes;
     this.noWeightSmall = noWeight;
@@ -42,14 +50,15 @@ final class Tally {
     this.noNegative = null;
     this.na = null;
     this.failedFatal = failedFatal;
+    this.fatalFromCount = fatalFromCount;
     this.invalidReason = Optional.empty();
     this.invalidMetric = Optional.empty();
     this.answered = answered;
   }
 
   private Tally(
-      BigInteger yes, BigInteger noWeight, BigInteger noNegative, BigInteger na, Optional<Metric> failedFatal,
-      Optional<String> invalidReason, Optional<String> invalidMetric, int answered) {
+      BigInteger yes, BigInteger noWeight, BigInteger noNegative, BigInteger na, Optional<String> failedFatal,
+      OptionalInt fatalFromCount, Optional<String> invalidReason, Optional<String> invalidMetric, int answered) {
     this.small = false;
     this.yesSmall = 0;
     this.noWeightSmall = 0;
@@ -60,31 +69,44 @@ final class Tally {
     this.noNegative = noNegative;
     this.na = na;
     this.failedFatal = failedFatal;
+    this.fatalFromCount = fatalFromCount;
     this.invalidReason = invalidReason;
     this.invalidMetric = invalidMetric;
     this.answered = answered;
   }
 
+  /** The sums of {@code metrics}, with no record-level fatal count. */
   static Tally of(List<Metric> metrics) {
+    return of(metrics, OptionalInt.empty());
+  }
+
+  /**
+   * The sums of {@code metrics}; {@code fatalErrorCount} (the record's own count) counts as a failed fatal
+   * metric when it is above 0 and no metric is flagged fatal.
+   */
+  static Tally of(List<Metric> metrics, OptionalInt fatalErrorCount) {
     long yes = 0;
     long noWeight = 0;
     long noNegative = 0;
     long na = 0;
-    Metric failedFatal = null;
+    String failedFatal = null;
+    boolean anyFatal = false;
     int answered = 0;
     try {
-      for (Metric metric : metrics) {
+      for (int i = 0; i < metrics.size(); i++) {
+        Metric metric = metrics.get(i);
+        anyFatal |= metric.fatal();
         if (metric.weight() < 0) {
-          return invalid("metric '" + metric.name() + "' has a negative weight " + metric.weight(), metric);
+          return invalid("metric '" + metric.label(i + 1) + "' has a negative weight " + metric.weight(), metric, i);
         }
         if (metric.negativeWeight() < 0) {
-          return invalid(
-              "metric '" + metric.name() + "' has a negative \"negative weight\" " + metric.negativeWeight(), metric);
+          return invalid("metric '" + metric.label(i + 1) + "' has a negative \"negative weight\" "
+              + metric.negativeWeight(), metric, i);
         }
         Qualification q = metric.qualification();
         if (!(q instanceof Answer answer)) {
-          return invalid(
-              "metric '" + metric.name() + "' has an unrecognised qualification '" + q.wireText() + "'", metric);
+          return invalid("metric '" + metric.label(i + 1) + "' has an unrecognised qualification '" + q.wireText()
+              + "'", metric, i);
         }
         switch (answer) {
           case YES:
@@ -96,7 +118,7 @@ final class Tally {
             noNegative = Math.addExact(noNegative, metric.negativeWeight());
             answered++;
             if (metric.fatal() && failedFatal == null) {
-              failedFatal = metric;
+              failedFatal = metric.label(i + 1);
             }
             break;
           case NA:
@@ -108,20 +130,35 @@ final class Tally {
         }
       }
     } catch (ArithmeticException overflow) {
-      return exact(metrics);
+      return exact(metrics, fatalErrorCount);
     }
-    return new Tally(yes, noWeight, noNegative, na, Optional.ofNullable(failedFatal), answered);
+    return new Tally(yes, noWeight, noNegative, na, Optional.ofNullable(failedFatal),
+        fromCount(fatalErrorCount, anyFatal), answered);
+  }
+
+  private static OptionalInt fromCount(OptionalInt fatalErrorCount, boolean anyMetricFatal) {
+    return !anyMetricFatal && fatalErrorCount.isPresent() && fatalErrorCount.getAsInt() > 0
+        ? fatalErrorCount
+        : OptionalInt.empty();
+  }
+
+  /** Whether a fatal failure zeroes the score (when the policy says so): a failed fatal metric, or the count. */
+  boolean fatal() {
+    return failedFatal.isPresent() || fatalFromCount.isPresent();
   }
 
   /** The same sums in {@link BigInteger}, for weights whose sums do not fit a {@code long}. */
-  private static Tally exact(List<Metric> metrics) {
+  private static Tally exact(List<Metric> metrics, OptionalInt fatalErrorCount) {
     BigInteger yes = BigInteger.ZERO;
     BigInteger noWeight = BigInteger.ZERO;
     BigInteger noNegative = BigInteger.ZERO;
     BigInteger na = BigInteger.ZERO;
-    Metric failedFatal = null;
+    String failedFatal = null;
+    boolean anyFatal = false;
     int answered = 0;
-    for (Metric metric : metrics) {
+    for (int i = 0; i < metrics.size(); i++) {
+      Metric metric = metrics.get(i);
+      anyFatal |= metric.fatal();
       Answer answer = (Answer) metric.qualification();
       BigInteger weight = BigInteger.valueOf(metric.weight());
       if (answer == Answer.YES) {
@@ -132,20 +169,20 @@ final class Tally {
         noNegative = noNegative.add(BigInteger.valueOf(metric.negativeWeight()));
         answered++;
         if (metric.fatal() && failedFatal == null) {
-          failedFatal = metric;
+          failedFatal = metric.label(i + 1);
         }
       } else if (answer == Answer.NA) {
         na = na.add(weight);
       }
     }
-    return new Tally(
-        yes, noWeight, noNegative, na, Optional.ofNullable(failedFatal), Optional.empty(), Optional.empty(), answered);
+    return new Tally(yes, noWeight, noNegative, na, Optional.ofNullable(failedFatal),
+        fromCount(fatalErrorCount, anyFatal), Optional.empty(), Optional.empty(), answered);
   }
 
-  private static Tally invalid(String reason, Metric metric) {
+  private static Tally invalid(String reason, Metric metric, int index) {
     return new Tally(
-        BigInteger.ZERO, BigInteger.ZERO, BigInteger.ZERO, BigInteger.ZERO, Optional.empty(), Optional.of(reason),
-        Optional.of(metric.name()), 0);
+        BigInteger.ZERO, BigInteger.ZERO, BigInteger.ZERO, BigInteger.ZERO, Optional.empty(), OptionalInt.empty(),
+        Optional.of(reason), Optional.of(metric.label(index + 1)), 0);
   }
 
   /** {@code sum(YES) - sum(negative of NO)}, plus NA weights when NA is awarded full weight. */

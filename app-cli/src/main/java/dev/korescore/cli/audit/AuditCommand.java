@@ -109,8 +109,13 @@ public final class AuditCommand implements Callable<Integer> {
   @Option(names = "--infer-policy", description = "Also try every policy variant and report which explains most records.")
   boolean inferPolicy;
 
-  @Option(names = "--skip-bad-records", description = "Skip and count records that cannot be read instead of stopping.")
+  @Option(names = "--skip-bad-records", description = "Skip and count records that cannot be read instead of stopping"
+      + " (JSON Lines: a malformed line costs only itself; reading starts again at the next line).")
   boolean skipBadRecords;
+
+  @Option(names = "--allow-empty", description = "No interactions at all is a clean audit (exit 0), not an input"
+      + " error (exit 2): for pipelines where an empty day is normal.")
+  boolean allowEmpty;
 
   @Option(names = "--problems", paramLabel = "N", description = "Problems shown with their explanation (default 50).")
   int problemsKept = 50;
@@ -207,8 +212,11 @@ public final class AuditCommand implements Callable<Integer> {
       try (FetchRun run = kore.openRun(environment, retryPolicy);
           FetchedInteractions interactions = run.interactions(run.request(start, end, channels, queues));
           Output output = Output.open(out, spec.commandLine().getOut())) {
-        result = AuditRun.create(options).run(interactions, output.writer, listener);
         sources = List.of(run.endpoint() + " " + start + " to " + end);
+        if (!allowEmpty && !interactions.hasNext()) {
+          throw CliException.usage("no interactions in " + sources.get(0) + " (--allow-empty accepts that)");
+        }
+        result = AuditRun.create(options).run(interactions, output.writer, listener);
         for (WindowLedger ledger : interactions.ledgers()) {
           if (!ledger.complete()) {
             complete = false;
@@ -222,16 +230,19 @@ public final class AuditCommand implements Callable<Integer> {
       List<String> inputs = files.isEmpty() ? List.of("-") : files;
       ReadOptions readOptions = (skipBadRecords ? ReadOptions.skippingBadRecords() : ReadOptions.strict())
           .withScope(ReadScope.AUDIT);
+      sources = inputs.stream().map(name -> name.equals("-") ? "<stdin>" : name).toList();
       try (Inputs interactions = new Inputs(readers.get(), inputs, readOptions, threads);
           Output output = Output.open(out, spec.commandLine().getOut())) {
+        if (!allowEmpty && !interactions.hasNext()) {
+          throw CliException.usage("no interactions in " + String.join(", ", sources)
+              + (interactions.skipped == 0 ? "" : String.format(Locale.ROOT, " (%s)", skippedNote(interactions)))
+              + " (--allow-empty accepts that)");
+        }
         result = AuditRun.create(options).run(interactions, output.writer, listener);
         if (interactions.skipped > 0) {
-          err.printf(Locale.ROOT, "korescore: skipped %,d bad record%s%s%n", interactions.skipped,
-              interactions.skipped == 1 ? "" : "s",
-              interactions.firstSkipped == null ? "" : "; the first: " + interactions.firstSkipped);
+          err.printf(Locale.ROOT, "korescore: %s%n", skippedNote(interactions));
         }
       }
-      sources = inputs.stream().map(name -> name.equals("-") ? "<stdin>" : name).toList();
     }
     if (details != null) {
       writeReport(result, details, sources);
@@ -241,6 +252,13 @@ public final class AuditCommand implements Callable<Integer> {
     }
     err.flush();
     return complete ? result.exitCode() : ExitCodes.INCOMPLETE;
+  }
+
+  /** {@code "skipped 3 bad records; the first: f.jsonl:4:1: malformed JSON: ..."}. */
+  private static String skippedNote(Inputs interactions) {
+    return String.format(Locale.ROOT, "skipped %,d bad record%s%s", interactions.skipped,
+        interactions.skipped == 1 ? "" : "s",
+        interactions.firstSkipped == null ? "" : "; the first: " + interactions.firstSkipped);
   }
 
   private void writeReport(AuditResult result, AuditReportCollector details, List<String> sources) {
@@ -337,7 +355,7 @@ public final class AuditCommand implements Callable<Integer> {
       } catch (NoSuchFileException | FileNotFoundException e) {
         throw CliException.usage("cannot read " + name + ": no such file");
       } catch (IOException e) {
-        throw CliException.usage("cannot read " + name + ": " + e.getMessage());
+        throw CliException.usage("cannot read " + name + ": " + JacksonInteractionReaderAdapter.whyUnreadable(e));
       }
     }
 
