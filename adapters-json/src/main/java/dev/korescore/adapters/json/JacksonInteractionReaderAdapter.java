@@ -12,6 +12,7 @@ import dev.korescore.core.port.out.ReadInteractionsPort;
 import dev.korescore.core.port.out.ReadOptions;
 import dev.korescore.core.port.out.SourcePosition;
 import java.io.BufferedInputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.AccessDeniedException;
@@ -91,7 +92,8 @@ public final class JacksonInteractionReaderAdapter implements ReadInteractionsPo
       throw new InteractionReadException(
           SourcePosition.of(sourceName, 0, 0),
           Optional.empty(),
-          "cannot read the input: " + (e instanceof IOException io ? JsonErrors.describe(io) : String.valueOf(e.getMessage())),
+          "cannot read the input: " + (e instanceof EOFException ? "the gzip data is cut short before the first record"
+              : e instanceof IOException io ? JsonErrors.describe(io) : String.valueOf(e.getMessage())),
           e);
     }
   }

@@ -305,6 +305,17 @@ final class JsonInteractionStream implements InteractionStream {
           line++;
         }
       }
+      // A fresh parser would take a byte order mark at its start for the input's own: mid-input it is a bad line.
+      while (replay.byteAt(resume) == 0xEF && replay.byteAt(resume + 1) == 0xBB && replay.byteAt(resume + 2) == 0xBF) {
+        skip(new InteractionReadException(SourcePosition.of(source, line, 1), Optional.empty(),
+            "malformed JSON: " + JsonErrors.describe("Unexpected character ('\uFEFF' (code 65279 / 0xfeff))")));
+        long after = replay.lineAfter(resume);
+        if (after < 0) {
+          return false;
+        }
+        resume = after;
+        line++;
+      }
       JsonParser old = parser;
       replay.rewind(resume);
       parser = factory.createParser(replay);
@@ -317,6 +328,9 @@ final class JsonInteractionStream implements InteractionStream {
       replay.mark(resume);
       reader.restart(parser, line - 1);
       contexts.clear();
+      outerStart = null;
+      // reading starts again at a line: the input is JSON Lines, where an array is a bad line, not the shape
+      rootValueSeen = true;
       return true;
     } catch (IOException | RuntimeException e) {
       return false;
