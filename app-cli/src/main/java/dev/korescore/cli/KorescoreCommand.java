@@ -6,6 +6,7 @@ import dev.korescore.cli.demo.DemoCommand;
 import dev.korescore.cli.fetch.FetchCommand;
 import dev.korescore.cli.testkit.GenerateCommand;
 import dev.korescore.cli.testkit.SimulateCommand;
+import dev.korescore.cli.whatif.WhatIfCommand;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -41,6 +42,7 @@ public final class KorescoreCommand implements Callable<Integer> {
   private static Map<String, Supplier<Object>> subcommands() {
     Map<String, Supplier<Object>> map = new LinkedHashMap<>();
     map.put("audit", AuditCommand::new);
+    map.put("whatif", WhatIfCommand::new);
     map.put("fetch", FetchCommand::new);
     map.put("generate", GenerateCommand::new);
     map.put("simulate", SimulateCommand::new);

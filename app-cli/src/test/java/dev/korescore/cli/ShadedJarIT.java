@@ -90,6 +90,28 @@ class ShadedJarIT {
   }
 
   @Test
+  void whatifReRunsInTheBoundedChildJvmToo() throws Exception {
+    Path rows = dir.resolve("whatif.jsonl");
+
+    Run run = run(List.of("-XX:+PrintCommandLineFlags"), "whatif", "--weight", "B=0", "--format", "jsonl", "--out",
+        rows.toString(), input().toString());
+
+    assertThat(run.exit()).as(run.err()).isEqualTo(1); // c-ok passes once B weighs nothing
+    assertThat(Files.readAllLines(rows)).containsExactly(
+        "{\"conversationId\":\"c-ok\",\"scoreBefore\":40,\"passedBefore\":false,\"scoreAfter\":100,"
+            + "\"passedAfter\":true,\"flip\":\"FAIL_TO_PASS\",\"agents\":[],\"queues\":[],\"form\":null}",
+        "{\"conversationId\":\"c-off\",\"scoreBefore\":40,\"passedBefore\":null,\"scoreAfter\":100,"
+            + "\"passedAfter\":null,\"flip\":\"NONE\",\"agents\":[],\"queues\":[],\"form\":null}");
+    assertThat(run.err()).contains("korescore whatif: 2 interactions, 2 re-scored, 2 affected");
+    if (Runtime.getRuntime().maxMemory() > (512L << 20)) {
+      assertThat(flagLines(run.out())).isEqualTo(2);
+    }
+    Run unknown = run(List.of(), "whatif", "--drop", "C", input().toString());
+    assertThat(unknown.exit()).isEqualTo(2);
+    assertThat(unknown.err()).contains("metric 'C' occurs in no re-scored interaction; closest: 'A', 'B'");
+  }
+
+  @Test
   void theOptOutAndAnExplicitHeapAuditInOneJvm() throws Exception {
     for (List<String> options : List.of(
         List.of("-XX:+PrintCommandLineFlags", "-Dkorescore.boundedHeap=false"),
@@ -128,6 +150,6 @@ class ShadedJarIT {
 
     Run usage = run(List.of());
     assertThat(usage.exit()).isEqualTo(2);
-    assertThat(usage.out()).contains("audit", "fetch", "generate", "simulate", "demo");
+    assertThat(usage.out()).contains("audit", "whatif", "fetch", "generate", "simulate", "demo");
   }
 }

@@ -9,6 +9,9 @@ import dev.korescore.core.model.Metric;
 import dev.korescore.core.model.Qualification;
 import dev.korescore.core.model.Qualification.Answer;
 import dev.korescore.core.policy.ScoringPolicy;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -22,17 +25,22 @@ import java.util.TreeMap;
 
 /**
  * Accumulates verdicts over a stream in memory that grows with the number of groups (agents, queues,
- * channels, forms, metric names, days), never with the number of interactions. Each group dimension
- * keeps at most {@value #MAX_GROUPS} keys; further keys count under {@code "(other)"}. Mutable and not
- * thread-safe: give each thread its own and {@link #merge} them.
+ * channels, forms, metric names, days), never with the number of interactions: the one aggregation
+ * behind every summary and report of an audit. Each group dimension keeps at most {@value #MAX_GROUPS}
+ * keys; further keys count under {@code "(other)"}. Kore's score against the recomputed score is a
+ * histogram of at most 201 x 201 cells; the first problems are kept with their explanation and the
+ * facts of their interaction, up to one limit. Mutable and not thread-safe: give each thread its own
+ * and {@link #merge} them.
  */
 public final class AuditAggregator {
   /** Problems kept with their explanations unless told otherwise. */
-  public static final int DEFAULT_PROBLEMS_KEPT = 50;
+  public static final int DEFAULT_PROBLEMS_KEPT = 500;
   /** Keys kept per group dimension. */
   public static final int MAX_GROUPS = 10_000;
 
   private static final String OTHER = "(other)";
+  /** Whole points from -100 to 100. */
+  private static final int SCORE_POINTS = 201;
 
   private final ScoringPolicy policy;
   private final int problemsKept;
@@ -47,8 +55,10 @@ public final class AuditAggregator {
   private final long[] koreHistogram = new long[ScoreHistogram.BUCKETS];
   private final long[] computedHistogram = new long[ScoreHistogram.BUCKETS];
   private final GroupCounter overall = new GroupCounter();
-  private final TreeMap<LocalDate, long[]> daily = new TreeMap<>();
-  private final List<Verdict> problems = new ArrayList<>();
+  private final TreeMap<LocalDate, DayCounter> daily = new TreeMap<>();
+  /** Per (Kore, recomputed) pair of whole points: count at 2i, mismatches at 2i + 1; made on first use. */
+  private long[] scorePairs;
+  private final List<ProblemInteraction> problems = new ArrayList<>();
   private final long[] explained;
   private long considered;
   private final IdSet seenIds = new IdSet();
@@ -110,10 +120,21 @@ public final class AuditAggregator {
     if (kore.present) {
       koreHistogram[ScoreHistogram.bucketOf(kore.value)]++;
     }
-    if (scored) {
-      explanation.score().ifPresent(s -> computedHistogram[ScoreHistogram.bucketOf(clampToLong(s))]++);
-    }
     boolean mismatch = kind.isMismatch();
+    ExactScore computed = scored ? explanation.score().orElse(null) : null;
+    if (computed != null) {
+      computedHistogram[ScoreHistogram.bucketOf(clampToLong(computed))]++;
+      if (kore.present) {
+        int cell = pairIndex(Math.max(-100, Math.min(100, kore.value)), computed.roundedWithin(-100, 100));
+        if (scorePairs == null) {
+          scorePairs = new long[2 * SCORE_POINTS * SCORE_POINTS];
+        }
+        scorePairs[2 * cell]++;
+        if (mismatch) {
+          scorePairs[2 * cell + 1]++;
+        }
+      }
+    }
     List<Metric> answered = interaction.metrics();
     for (int i = 0; i < answered.size(); i++) {
       Metric metric = answered.get(i);
@@ -141,19 +162,14 @@ public final class AuditAggregator {
         m[5]++;
       }
     }
-    interaction.startTime().ifPresent(start -> {
-      long[] day = daily.computeIfAbsent(LocalDate.ofInstant(start, ZoneOffset.UTC), d -> new long[4]);
-      day[0]++;
-      if (kore.present) {
-        day[1] += kore.value;
-        day[2]++;
-      }
-      if (mismatch) {
-        day[3]++;
-      }
-    });
+    Optional<Instant> start = interaction.startTime();
+    LocalDate day = start.isPresent() ? LocalDate.ofInstant(start.get(), ZoneOffset.UTC) : null;
+    if (day != null) {
+      daily.computeIfAbsent(day, d -> new DayCounter()).add(kore, mismatch, computed);
+    }
     if (verdict.isProblem() && problems.size() < problemsKept) {
-      problems.add(verdict);
+      problems.add(new ProblemInteraction(verdict, interaction.primaryAgentKey(), interaction.primaryQueueKey(),
+          Optional.ofNullable(day), interaction.koreScore().value(), interaction.passScore(), interaction.passed()));
     }
     if (!variants.isEmpty()) {
       boolean[] explainedBy = ScoringEngine.explainedBy(interaction, variants);
@@ -192,8 +208,14 @@ public final class AuditAggregator {
     });
     add(koreHistogram, other.koreHistogram);
     add(computedHistogram, other.computedHistogram);
-    other.daily.forEach((day, d) -> add(daily.computeIfAbsent(day, k -> new long[4]), d));
-    for (Verdict problem : other.problems) {
+    other.daily.forEach((day, d) -> daily.computeIfAbsent(day, k -> new DayCounter()).merge(d));
+    if (other.scorePairs != null) {
+      if (scorePairs == null) {
+        scorePairs = new long[other.scorePairs.length];
+      }
+      add(scorePairs, other.scorePairs);
+    }
+    for (ProblemInteraction problem : other.problems) {
       if (problems.size() >= problemsKept) {
         break;
       }
@@ -227,7 +249,16 @@ public final class AuditAggregator {
     metrics.forEach((name, m) -> metricStats.add(new MetricStats(name, m[0], m[1], m[2], m[3], m[4], m[5])));
     metricStats.sort(Comparator.comparingLong(MetricStats::answers).reversed().thenComparing(MetricStats::name));
     List<DailyStats> days = new ArrayList<>(daily.size());
-    daily.forEach((day, d) -> days.add(new DailyStats(day, d[0], d[1], d[2], d[3])));
+    daily.forEach((day, d) -> days.add(d.toStats(day)));
+    List<ScorePair> pairs = new ArrayList<>();
+    if (scorePairs != null) {
+      for (int cell = 0; cell < SCORE_POINTS * SCORE_POINTS; cell++) {
+        if (scorePairs[2 * cell] > 0) {
+          pairs.add(new ScorePair(cell / SCORE_POINTS - 100, cell % SCORE_POINTS - 100, scorePairs[2 * cell],
+              scorePairs[2 * cell + 1]));
+        }
+      }
+    }
     Optional<PolicyInference> inference = Optional.empty();
     if (!variants.isEmpty()) {
       List<PolicyInference.Share> shares = new ArrayList<>(variants.size());
@@ -242,7 +273,7 @@ public final class AuditAggregator {
       inference = Optional.of(new PolicyInference(considered, sorted));
     }
     return new AuditSummary(policy, interactions, kinds, groups(byAgent), groups(byQueue), groups(byChannel),
-        groups(byForm), metricStats, histogram(koreHistogram), histogram(computedHistogram), overall.korePassed,
+        groups(byForm), metricStats, histogram(koreHistogram), histogram(computedHistogram), pairs, overall.korePassed,
         overall.korePassKnown, overall.computedPassed, overall.computedPassKnown, days, problems, inference,
         new RepeatedIds(repeatedCount, repeatedCount == 0 ? Optional.empty() : Optional.ofNullable(firstRepeated)));
   }
@@ -251,6 +282,10 @@ public final class AuditAggregator {
   private static int distance(ScoringPolicy a, ScoringPolicy b) {
     return (a.naTreatment() == b.naTreatment() ? 0 : 1) + (a.passRule() == b.passRule() ? 0 : 1)
         + (a.fatalZeroes() == b.fatalZeroes() ? 0 : 1);
+  }
+
+  private static int pairIndex(int kore, int recomputed) {
+    return (kore + 100) * SCORE_POINTS + (recomputed + 100);
   }
 
   private static long clampToLong(ExactScore score) {
@@ -310,6 +345,62 @@ public final class AuditAggregator {
 
     static OptionalIntScore of(KoreScore score) {
       return score instanceof KoreScore.Scored s ? new OptionalIntScore(true, s.score()) : ABSENT;
+    }
+  }
+
+  /** The mutable counts behind a {@link DailyStats}. */
+  private static final class DayCounter {
+    long interactions;
+    long koreScoreSum;
+    long koreScored;
+    long mismatches;
+    /** Recomputed scores in millionths, in a long while it fits; the rest in {@link #bigMicros}. */
+    long micros;
+    BigInteger bigMicros = BigInteger.ZERO;
+    long recomputedScored;
+
+    void add(OptionalIntScore kore, boolean mismatch, ExactScore computed) {
+      interactions++;
+      if (kore.present) {
+        koreScoreSum += kore.value;
+        koreScored++;
+      }
+      if (mismatch) {
+        mismatches++;
+      }
+      if (computed != null) {
+        recomputedScored++;
+        if (computed.microsFitLong()) {
+          addMicros(computed.micros());
+        } else {
+          bigMicros = bigMicros.add(computed.bigMicros());
+        }
+      }
+    }
+
+    private void addMicros(long value) {
+      long sum = micros + value;
+      if (((micros ^ sum) & (value ^ sum)) < 0) { // overflow: move the long part to the big one
+        bigMicros = bigMicros.add(BigInteger.valueOf(micros)).add(BigInteger.valueOf(value));
+        micros = 0;
+      } else {
+        micros = sum;
+      }
+    }
+
+    void merge(DayCounter other) {
+      interactions += other.interactions;
+      koreScoreSum += other.koreScoreSum;
+      koreScored += other.koreScored;
+      mismatches += other.mismatches;
+      addMicros(other.micros);
+      bigMicros = bigMicros.add(other.bigMicros);
+      recomputedScored += other.recomputedScored;
+    }
+
+    DailyStats toStats(LocalDate day) {
+      BigDecimal sum = new BigDecimal(bigMicros.add(BigInteger.valueOf(micros)), ExactScore.DECIMAL_PLACES);
+      return new DailyStats(day, interactions, koreScoreSum, koreScored, mismatches, sum, recomputedScored);
     }
   }
 

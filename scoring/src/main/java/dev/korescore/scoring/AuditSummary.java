@@ -12,8 +12,10 @@ import java.util.OptionalDouble;
 
 /**
  * What an audit of a stream of interactions found: verdict counts, groups, metrics, score
- * distributions, pass rates, daily volume, the first problems with their explanations and, when asked
- * for, the inferred policy. Immutable; produced by {@link AuditAggregator#summary()}.
+ * distributions, Kore's score against the recomputed one, pass rates, daily volume and average scores,
+ * the first problems with their explanations and, when asked for, the inferred policy. Everything the
+ * text summary and the HTML report show comes from here. Immutable; produced by {@link
+ * AuditAggregator#summary()}.
  *
  * @param policy the policy the audit used
  * @param interactions every interaction audited
@@ -25,12 +27,16 @@ import java.util.OptionalDouble;
  * @param metrics by metric name, most answers first
  * @param koreScores Kore's scores
  * @param computedScores recomputed scores, rounded down
+ * @param scorePairs Kore's score against the recomputed score, one cell per pair of whole points (at
+ *     most 201 x 201), over the auditable interactions with both; by Kore's score, then the recomputed one
  * @param korePassed interactions Kore says passed, among the auditable ones with a passed flag
  * @param korePassKnown auditable interactions with Kore's passed flag
  * @param computedPassed auditable interactions the recomputation says pass
  * @param computedPassKnown auditable interactions whose pass the recomputation could tell
  * @param daily by start date (UTC), oldest first; interactions without a start time are left out
- * @param firstProblems the first problems (mismatches and invalid records) in input order
+ * @param firstProblems the first problems (mismatches and invalid records) in input order, with the
+ *     facts of their interaction; as many as the aggregator was told to keep ({@link #problems()} says
+ *     how many there were in all)
  * @param inference the inferred policy, when the audit was asked to infer it
  * @param repeatedIds conversation ids that appear more than once (each occurrence is audited)
  */
@@ -45,12 +51,13 @@ public record AuditSummary(
     List<MetricStats> metrics,
     ScoreHistogram koreScores,
     ScoreHistogram computedScores,
+    List<ScorePair> scorePairs,
     long korePassed,
     long korePassKnown,
     long computedPassed,
     long computedPassKnown,
     List<DailyStats> daily,
-    List<Verdict> firstProblems,
+    List<ProblemInteraction> firstProblems,
     Optional<PolicyInference> inference,
     RepeatedIds repeatedIds) {
 
@@ -68,6 +75,7 @@ public record AuditSummary(
     metrics = List.copyOf(metrics);
     requireNonNull(koreScores, "koreScores");
     requireNonNull(computedScores, "computedScores");
+    scorePairs = List.copyOf(scorePairs);
     daily = List.copyOf(daily);
     firstProblems = List.copyOf(firstProblems);
     requireNonNull(inference, "inference");

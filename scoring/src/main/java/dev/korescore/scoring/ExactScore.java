@@ -188,16 +188,8 @@ public final class ExactScore implements Comparable<ExactScore> {
     if (isInteger()) {
       return isLong() ? BigDecimal.valueOf(num) : new BigDecimal(bigNum);
     }
-    if (isLong() && num > Long.MIN_VALUE / DECIMAL_FACTOR && num < Long.MAX_VALUE / DECIMAL_FACTOR) {
-      // num / den rounded half to even at 6 places; exact when it terminates within them.
-      long scaled = num * DECIMAL_FACTOR;
-      long q = Math.floorDiv(scaled, den);
-      long r = Math.floorMod(scaled, den);
-      long half = den - r; // compare 2r with den without overflow: r > den - r
-      if (r > half || (r == half && (q & 1) != 0)) {
-        q++;
-      }
-      return plain(BigDecimal.valueOf(q, DECIMAL_PLACES));
+    if (microsFitLong()) {
+      return plain(BigDecimal.valueOf(micros(), DECIMAL_PLACES));
     }
     BigDecimal value;
     if (terminates()) {
@@ -209,6 +201,50 @@ public final class ExactScore implements Comparable<ExactScore> {
       value = toBigDecimal(DECIMAL_PLACES);
     }
     return plain(value);
+  }
+
+  /** Whether {@link #micros()} can give this score in a {@code long}. */
+  boolean microsFitLong() {
+    return isLong() && num > Long.MIN_VALUE / DECIMAL_FACTOR && num < Long.MAX_VALUE / DECIMAL_FACTOR;
+  }
+
+  /**
+   * This score in millionths, rounded half to even: the unscaled value of {@code toBigDecimal(6)},
+   * without allocating. Only when {@link #microsFitLong()}.
+   */
+  long micros() {
+    // num / den rounded half to even at 6 places; exact when it terminates within them.
+    return roundHalfEven(num * DECIMAL_FACTOR, den);
+  }
+
+  /** This score in millionths, rounded half to even, whatever its size: the unscaled {@code toBigDecimal(6)}. */
+  BigInteger bigMicros() {
+    return microsFitLong() ? BigInteger.valueOf(micros()) : toBigDecimal(DECIMAL_PLACES).unscaledValue();
+  }
+
+  /**
+   * This score rounded half to even to a whole number and limited to {@code [low, high]}: {@code
+   * clamp(low, high).toBigDecimal(0).intValue()}, without allocating in the usual case.
+   */
+  int roundedWithin(int low, int high) {
+    if (compareTo(low) <= 0) {
+      return low;
+    }
+    if (compareTo(high) >= 0) {
+      return high;
+    }
+    return isLong() ? (int) roundHalfEven(num, den) : toBigDecimal(0).intValueExact();
+  }
+
+  /** {@code a / b} (b > 0) rounded half to even. */
+  private static long roundHalfEven(long a, long b) {
+    long q = Math.floorDiv(a, b);
+    long r = Math.floorMod(a, b);
+    long half = b - r; // compare 2r with b without overflow: r > b - r
+    if (r > half || (r == half && (q & 1) != 0)) {
+      q++;
+    }
+    return q;
   }
 
   private static BigDecimal plain(BigDecimal value) {
@@ -229,6 +265,29 @@ public final class ExactScore implements Comparable<ExactScore> {
       d = qr[0];
     }
     return true;
+  }
+
+  /** {@code this - other}, exact: how far a score moved. */
+  public ExactScore minus(ExactScore other) {
+    requireNonNull(other, "other");
+    if (isLong() && other.isLong()) {
+      try {
+        long numerator = Math.subtractExact(Math.multiplyExact(num, other.den), Math.multiplyExact(other.num, den));
+        long denominator = Math.multiplyExact(den, other.den);
+        if (fits(numerator) && fits(denominator)) {
+          return ofLongs(numerator, denominator);
+        }
+      } catch (ArithmeticException overflow) {
+        // fall through to BigInteger
+      }
+    }
+    return of(numerator().multiply(other.denominator()).subtract(other.numerator().multiply(denominator())),
+        denominator().multiply(other.denominator()));
+  }
+
+  /** The nearest {@code double}: for averages and charts, never for a verdict. */
+  public double doubleValue() {
+    return isLong() ? (double) num / den : toBigDecimal(12).doubleValue();
   }
 
   /** This score limited to {@code [low, high]}. */

@@ -151,8 +151,8 @@ final class ScoringEngine {
     BigInteger numerator = tally.numerator(na);
     BigInteger denominator = tally.denominator(na);
     boolean fatal = policy.fatalZeroes() && tally.fatal();
-    Optional<String> fatalName = fatal ? tally.failedFatal : Optional.empty();
-    OptionalInt fatalCount = fatal ? tally.fatalFromCount : OptionalInt.empty();
+    Optional<String> fatalName = fatal ? tally.failedFatalLabel() : Optional.empty();
+    OptionalInt fatalCount = fatal ? tally.fatalFromCount() : OptionalInt.empty();
     List<MetricContribution> contributions = explain ? contributions(interaction.metrics(), na) : List.of();
 
     if (!fatal && denominator.signum() == 0) {
@@ -254,7 +254,7 @@ final class ScoringEngine {
         && kd.subtract(tolerance).compareTo(new BigDecimal(ceiling)) <= 0;
   }
 
-  private static boolean passes(ExactScore score, int passScore, PassRule rule) {
+  static boolean passes(ExactScore score, int passScore, PassRule rule) {
     int c = score.compareTo(passScore);
     return rule == PassRule.AT_LEAST ? c >= 0 : c > 0;
   }

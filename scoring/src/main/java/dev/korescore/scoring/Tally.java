@@ -1,11 +1,14 @@
 package dev.korescore.scoring;
 
 import dev.korescore.core.model.Metric;
+import dev.korescore.core.policy.FormChange;
+import dev.korescore.core.policy.MetricChange;
 import dev.korescore.core.model.Qualification;
 import dev.korescore.core.model.Qualification.Answer;
 import dev.korescore.core.policy.NaTreatment;
 import java.math.BigInteger;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 
@@ -25,21 +28,21 @@ final class Tally {
   private final BigInteger noWeight;
   private final BigInteger noNegative;
   private final BigInteger na;
-  /** The label of the first failed fatal metric. */
-  final Optional<String> failedFatal;
+  final Optional<Metric> failedFatal;
+  /** What a person calls {@link #failedFatal}: its name, else its id, else its position. */
+  private Optional<String> failedFatalLabel = Optional.empty();
   /**
    * The record's own fatal error count when it is above 0 and no metric is flagged {@code isFatalError}:
    * Kore counted a fatal failure its metrics do not show, which fails the interaction just the same.
    */
-  final OptionalInt fatalFromCount;
+  private OptionalInt fatalFromCount = OptionalInt.empty();
   final Optional<String> invalidReason;
   final Optional<String> invalidMetric;
   /** How many metrics were answered YES or NO. */
   final int answered;
 
   private Tally(
-      long yes, long noWeight, long noNegative, long na, Optional<String> failedFatal, OptionalInt fatalFromCount,
-      int answered) {
+      long yes, long noWeight, long noNegative, long na, Optional<Metric> failedFatal, int answered) {
     this.small = true;
     this.yesSmall = yes;
     this.noWeightSmall = noWeight;
@@ -50,15 +53,14 @@ final class Tally {
     this.noNegative = null;
     this.na = null;
     this.failedFatal = failedFatal;
-    this.fatalFromCount = fatalFromCount;
     this.invalidReason = Optional.empty();
     this.invalidMetric = Optional.empty();
     this.answered = answered;
   }
 
   private Tally(
-      BigInteger yes, BigInteger noWeight, BigInteger noNegative, BigInteger na, Optional<String> failedFatal,
-      OptionalInt fatalFromCount, Optional<String> invalidReason, Optional<String> invalidMetric, int answered) {
+      BigInteger yes, BigInteger noWeight, BigInteger noNegative, BigInteger na, Optional<Metric> failedFatal,
+      Optional<String> invalidReason, Optional<String> invalidMetric, int answered) {
     this.small = false;
     this.yesSmall = 0;
     this.noWeightSmall = 0;
@@ -69,15 +71,13 @@ final class Tally {
     this.noNegative = noNegative;
     this.na = na;
     this.failedFatal = failedFatal;
-    this.fatalFromCount = fatalFromCount;
     this.invalidReason = invalidReason;
     this.invalidMetric = invalidMetric;
     this.answered = answered;
   }
 
-  /** The sums of {@code metrics}, with no record-level fatal count. */
   static Tally of(List<Metric> metrics) {
-    return of(metrics, OptionalInt.empty());
+    return of(metrics, Map.of());
   }
 
   /**
@@ -85,61 +85,27 @@ final class Tally {
    * metric when it is above 0 and no metric is flagged fatal.
    */
   static Tally of(List<Metric> metrics, OptionalInt fatalErrorCount) {
-    long yes = 0;
-    long noWeight = 0;
-    long noNegative = 0;
-    long na = 0;
-    String failedFatal = null;
-    boolean anyFatal = false;
-    int answered = 0;
-    try {
-      for (int i = 0; i < metrics.size(); i++) {
-        Metric metric = metrics.get(i);
+    Tally tally = of(metrics, Map.of());
+    if (tally.invalidReason.isEmpty() && fatalErrorCount.isPresent() && fatalErrorCount.getAsInt() > 0) {
+      boolean anyFatal = false;
+      for (Metric metric : metrics) {
         anyFatal |= metric.fatal();
-        if (metric.weight() < 0) {
-          return invalid("metric '" + metric.label(i + 1) + "' has a negative weight " + metric.weight(), metric, i);
-        }
-        if (metric.negativeWeight() < 0) {
-          return invalid("metric '" + metric.label(i + 1) + "' has a negative \"negative weight\" "
-              + metric.negativeWeight(), metric, i);
-        }
-        Qualification q = metric.qualification();
-        if (!(q instanceof Answer answer)) {
-          return invalid("metric '" + metric.label(i + 1) + "' has an unrecognised qualification '" + q.wireText()
-              + "'", metric, i);
-        }
-        switch (answer) {
-          case YES:
-            yes = Math.addExact(yes, metric.weight());
-            answered++;
-            break;
-          case NO:
-            noWeight = Math.addExact(noWeight, metric.weight());
-            noNegative = Math.addExact(noNegative, metric.negativeWeight());
-            answered++;
-            if (metric.fatal() && failedFatal == null) {
-              failedFatal = metric.label(i + 1);
-            }
-            break;
-          case NA:
-            na = Math.addExact(na, metric.weight());
-            break;
-          case MANUAL:
-          default:
-            break;
-        }
       }
-    } catch (ArithmeticException overflow) {
-      return exact(metrics, fatalErrorCount);
+      if (!anyFatal) {
+        tally.fatalFromCount = fatalErrorCount;
+      }
     }
-    return new Tally(yes, noWeight, noNegative, na, Optional.ofNullable(failedFatal),
-        fromCount(fatalErrorCount, anyFatal), answered);
+    return tally;
   }
 
-  private static OptionalInt fromCount(OptionalInt fatalErrorCount, boolean anyMetricFatal) {
-    return !anyMetricFatal && fatalErrorCount.isPresent() && fatalErrorCount.getAsInt() > 0
-        ? fatalErrorCount
-        : OptionalInt.empty();
+  /** The label of the first failed fatal metric. */
+  Optional<String> failedFatalLabel() {
+    return failedFatalLabel;
+  }
+
+  /** The record's fatal count, when it fails the interaction with no metric flagged fatal. */
+  OptionalInt fatalFromCount() {
+    return fatalFromCount;
   }
 
   /** Whether a fatal failure zeroes the score (when the policy says so): a failed fatal metric, or the count. */
@@ -147,42 +113,156 @@ final class Tally {
     return failedFatal.isPresent() || fatalFromCount.isPresent();
   }
 
+  /** {@code tally} with the label of its failed fatal metric, the {@code index}-th (0-based). */
+  private static Tally labelled(Tally tally, List<Metric> metrics) {
+    if (tally.failedFatal.isPresent()) {
+      Metric fatal = tally.failedFatal.get();
+      for (int i = 0; i < metrics.size(); i++) {
+        Metric m = metrics.get(i);
+        if (m == fatal || (m.name().equals(fatal.name()) && m.id().equals(fatal.id()))) {
+          tally.failedFatalLabel = Optional.of(m.label(i + 1));
+          return tally;
+        }
+      }
+      tally.failedFatalLabel = Optional.of(fatal.label(0));
+    }
+    return tally;
+  }
+
+  /**
+   * The sums of {@code metrics} as {@code changes} rewrite them (by {@link FormChange#key(String)}):
+   * another weight, negative weight or fatal flag, or left out; without building the changed metrics.
+   */
+  static Tally of(List<Metric> metrics, Map<String, MetricChange> changes) {
+    boolean changing = !changes.isEmpty();
+    long yes = 0;
+    long noWeight = 0;
+    long noNegative = 0;
+    long na = 0;
+    Metric failedFatal = null;
+    int answered = 0;
+    try {
+      for (Metric metric : metrics) {
+        long weight = metric.weight();
+        long negativeWeight = metric.negativeWeight();
+        boolean fatal = metric.fatal();
+        if (changing) {
+          MetricChange change = changes.get(FormChange.key(metric.name()));
+          if (change != null) {
+            if (change.drop()) {
+              continue;
+            }
+            weight = change.weight().orElse(weight);
+            negativeWeight = change.negativeWeight().orElse(negativeWeight);
+            fatal = change.fatal().orElse(fatal);
+          }
+        }
+        if (weight < 0) {
+          return invalid("metric '" + label(metrics, metric) + "' has a negative weight " + weight, metric);
+        }
+        if (negativeWeight < 0) {
+          return invalid(
+              "metric '" + label(metrics, metric) + "' has a negative \"negative weight\" " + negativeWeight, metric);
+        }
+        Qualification q = metric.qualification();
+        if (!(q instanceof Answer answer)) {
+          return invalid(
+              "metric '" + label(metrics, metric) + "' has an unrecognised qualification '" + q.wireText() + "'",
+              metric);
+        }
+        switch (answer) {
+          case YES:
+            yes = Math.addExact(yes, weight);
+            answered++;
+            break;
+          case NO:
+            noWeight = Math.addExact(noWeight, weight);
+            noNegative = Math.addExact(noNegative, negativeWeight);
+            answered++;
+            if (fatal && failedFatal == null) {
+              failedFatal = changing && fatal != metric.fatal() ? metric.withFatal(true) : metric;
+            }
+            break;
+          case NA:
+            na = Math.addExact(na, weight);
+            break;
+          case MANUAL:
+          default:
+            break;
+        }
+      }
+    } catch (ArithmeticException overflow) {
+      return exact(metrics, changes);
+    }
+    return labelled(new Tally(yes, noWeight, noNegative, na, Optional.ofNullable(failedFatal), answered), metrics);
+  }
+
   /** The same sums in {@link BigInteger}, for weights whose sums do not fit a {@code long}. */
-  private static Tally exact(List<Metric> metrics, OptionalInt fatalErrorCount) {
+  private static Tally exact(List<Metric> metrics, Map<String, MetricChange> changes) {
     BigInteger yes = BigInteger.ZERO;
     BigInteger noWeight = BigInteger.ZERO;
     BigInteger noNegative = BigInteger.ZERO;
     BigInteger na = BigInteger.ZERO;
-    String failedFatal = null;
-    boolean anyFatal = false;
+    Metric failedFatal = null;
     int answered = 0;
-    for (int i = 0; i < metrics.size(); i++) {
-      Metric metric = metrics.get(i);
-      anyFatal |= metric.fatal();
-      Answer answer = (Answer) metric.qualification();
-      BigInteger weight = BigInteger.valueOf(metric.weight());
+    for (Metric metric : metrics) {
+      long weightValue = metric.weight();
+      long negativeValue = metric.negativeWeight();
+      boolean fatal = metric.fatal();
+      MetricChange change = changes.isEmpty() ? null : changes.get(FormChange.key(metric.name()));
+      if (change != null) {
+        if (change.drop()) {
+          continue;
+        }
+        weightValue = change.weight().orElse(weightValue);
+        negativeValue = change.negativeWeight().orElse(negativeValue);
+        fatal = change.fatal().orElse(fatal);
+      }
+      if (weightValue < 0) {
+        return invalid("metric '" + label(metrics, metric) + "' has a negative weight " + weightValue, metric);
+      }
+      if (negativeValue < 0) {
+        return invalid(
+            "metric '" + label(metrics, metric) + "' has a negative \"negative weight\" " + negativeValue, metric);
+      }
+      if (!(metric.qualification() instanceof Answer answer)) {
+        return invalid("metric '" + label(metrics, metric) + "' has an unrecognised qualification '"
+            + metric.qualification().wireText() + "'", metric);
+      }
+      BigInteger weight = BigInteger.valueOf(weightValue);
       if (answer == Answer.YES) {
         yes = yes.add(weight);
         answered++;
       } else if (answer == Answer.NO) {
         noWeight = noWeight.add(weight);
-        noNegative = noNegative.add(BigInteger.valueOf(metric.negativeWeight()));
+        noNegative = noNegative.add(BigInteger.valueOf(negativeValue));
         answered++;
-        if (metric.fatal() && failedFatal == null) {
-          failedFatal = metric.label(i + 1);
+        if (fatal && failedFatal == null) {
+          failedFatal = fatal != metric.fatal() ? metric.withFatal(true) : metric;
         }
       } else if (answer == Answer.NA) {
         na = na.add(weight);
       }
     }
-    return new Tally(yes, noWeight, noNegative, na, Optional.ofNullable(failedFatal),
-        fromCount(fatalErrorCount, anyFatal), Optional.empty(), Optional.empty(), answered);
+    return labelled(new Tally(
+        yes, noWeight, noNegative, na, Optional.ofNullable(failedFatal), Optional.empty(), Optional.empty(), answered),
+        metrics);
   }
 
-  private static Tally invalid(String reason, Metric metric, int index) {
+  /** {@code metric}'s label by its position in {@code metrics}. */
+  private static String label(List<Metric> metrics, Metric metric) {
+    for (int i = 0; i < metrics.size(); i++) {
+      if (metrics.get(i) == metric) {
+        return metric.label(i + 1);
+      }
+    }
+    return metric.label(0);
+  }
+
+  private static Tally invalid(String reason, Metric metric) {
     return new Tally(
-        BigInteger.ZERO, BigInteger.ZERO, BigInteger.ZERO, BigInteger.ZERO, Optional.empty(), OptionalInt.empty(),
-        Optional.of(reason), Optional.of(metric.label(index + 1)), 0);
+        BigInteger.ZERO, BigInteger.ZERO, BigInteger.ZERO, BigInteger.ZERO, Optional.empty(), Optional.of(reason),
+        Optional.of(metric.label(0)), 0);
   }
 
   /** {@code sum(YES) - sum(negative of NO)}, plus NA weights when NA is awarded full weight. */

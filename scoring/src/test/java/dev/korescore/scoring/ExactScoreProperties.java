@@ -76,6 +76,20 @@ class ExactScoreProperties {
   }
 
   @Test
+  void millionths_and_whole_points_for_the_report_agree_with_big_decimal_rounding() {
+    qt().withExamples(3000)
+        .forAll(integers(), nonZero())
+        .checkAssert((n, d) -> {
+          ExactScore s = ExactScore.of(n, d);
+          assertThat(s.bigMicros()).isEqualTo(
+              new BigDecimal(n).divide(new BigDecimal(d), ExactScore.DECIMAL_PLACES, RoundingMode.HALF_EVEN)
+                  .unscaledValue());
+          assertThat(s.roundedWithin(-100, 100))
+              .isEqualTo(s.clamp(-100, 100).toBigDecimal(0).intValueExact());
+        });
+  }
+
+  @Test
   void equal_values_are_equal_whatever_form_they_were_given_in() {
     qt().withExamples(2000)
         .forAll(integers(), nonZero(), SourceDSL.longs().between(1, 1L << 40))

@@ -7,7 +7,9 @@ import static dev.korescore.testkit.fixtures.Metrics.na;
 import static dev.korescore.testkit.fixtures.Metrics.no;
 import static dev.korescore.testkit.fixtures.Metrics.yes;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
+import dev.korescore.core.model.ConversationId;
 import dev.korescore.core.model.DurationStatus;
 import dev.korescore.core.model.Interaction;
 import dev.korescore.core.model.KoreScore;
@@ -20,6 +22,7 @@ import dev.korescore.core.policy.ScoringPolicy;
 import dev.korescore.testkit.fixtures.Interactions;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.time.Instant;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -232,6 +235,59 @@ class KoreAuditorTest {
     assertThat(summary.daily().get(0).interactions()).isEqualTo(2);
     assertThat(summary.daily().get(0).mismatches()).isEqualTo(1);
     assertThat(AuditSummary.worst(summary.byAgent(), 5)).hasSize(1);
+  }
+
+  @Test
+  void theSummaryHoldsWhatTheReportsShowScorePairsDailyAveragesAndProblemRows() {
+    Interaction mismatch = Interactions.seedFirst().toBuilder().koreScore(59).build();
+    Interaction notEvaluated = Interactions.seedSecond().toBuilder().koreScore(KoreScore.notEvaluated()).build();
+    AuditSummary summary = auditor.verifyAll(Stream.concat(Interactions.seedSample().stream(),
+        Stream.of(mismatch, notEvaluated)));
+    // Kore's score against the recomputed 40: two agree, one says 59; the not-evaluated one is in no cell.
+    assertThat(summary.scorePairs()).containsExactly(new ScorePair(40, 40, 2, 0), new ScorePair(59, 40, 1, 1));
+    DailyStats first = summary.daily().get(0);
+    assertThat(first.averageKoreScore()).hasValue(49.5);
+    assertThat(first.averageRecomputedScore()).hasValue(40.0);
+    assertThat(summary.firstProblems()).singleElement().satisfies(p -> {
+      assertThat(p.verdict().kind()).isEqualTo(VerdictKind.SCORE_MISMATCH);
+      assertThat(p.agent()).isEqualTo("Demo (a-5cd64b6-6634-4797-830d-e22c0474xxxx)");
+      assertThat(p.day()).map(Object::toString).contains("2024-07-18");
+      assertThat(p.koreScore()).hasValue(59);
+      assertThat(p.passScore()).isEqualTo(mismatch.passScore());
+      assertThat(p.korePassed()).isEqualTo(mismatch.passed());
+    });
+  }
+
+  @Test
+  void scorePairsStayWithin201By201CellsAndDailyAveragesKeepFractions() {
+    // 200/3 = 66.67 rounds to 67 in the pair and counts as 66.666667 in the day's average
+    Instant day = Instant.parse("2024-07-18T10:00:00Z");
+    Interaction twoThirds = Interactions.scored("c-2/3", 66, 50, true, List.of(yes("A", 2), no("B", 1)))
+        .toBuilder().startTime(day).build();
+    Interaction huge = Interactions.scored("c-huge", 300, 50, true, List.of(yes("A", 1)))
+        .toBuilder().startTime(day).build();
+    AuditAggregator aggregator = KoreAuditor.withPolicy(ScoringPolicy.defaults()).newAggregator(false);
+    for (Interaction x : List.of(twoThirds, huge)) {
+      aggregator.accept(x, auditor.verify(x));
+    }
+    AuditSummary summary = aggregator.summary();
+    assertThat(summary.scorePairs()).containsExactly(new ScorePair(66, 67, 1, 0), new ScorePair(100, 100, 1, 1));
+    assertThat(summary.daily()).singleElement().satisfies(d -> {
+      assertThat(d.recomputedScoreSum()).isEqualByComparingTo("166.666667");
+      assertThat(d.averageRecomputedScore().getAsDouble()).isCloseTo(83.3333335, within(1e-9));
+    });
+  }
+
+  @Test
+  void theAggregatorKeepsProblemsUpToItsOneLimit() {
+    AuditAggregator aggregator = AuditAggregator.create(ScoringPolicy.defaults(), 2, false);
+    for (int i = 0; i < 5; i++) {
+      Interaction wrong = Interactions.seedFirst().toBuilder().conversationId(ConversationId.of("c-" + i)).koreScore(59).build();
+      aggregator.accept(wrong, auditor.verify(wrong));
+    }
+    AuditSummary summary = aggregator.summary();
+    assertThat(summary.problems()).isEqualTo(5);
+    assertThat(summary.firstProblems()).extracting(p -> p.verdict().conversationId().value()).containsExactly("c-0", "c-1");
   }
 
   @Test

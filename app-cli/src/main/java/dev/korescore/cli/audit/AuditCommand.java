@@ -6,15 +6,13 @@ import dev.korescore.cli.fetch.FetchCommand;
 import dev.korescore.cli.fetch.FetchRun;
 import dev.korescore.cli.fetch.FetchedInteractions;
 import dev.korescore.cli.fetch.KoreOptions;
-import dev.korescore.cli.report.AuditReportCollector;
-import dev.korescore.cli.report.HtmlAuditReport;
-import dev.korescore.cli.report.ReportHeader;
+import dev.korescore.report.HtmlAuditReport;
+import dev.korescore.report.ReportHeader;
 import dev.korescore.core.fetch.FetchException;
 import dev.korescore.core.fetch.WindowLedger;
-import dev.korescore.scoring.Verdict;
+import dev.korescore.scoring.AuditAggregator;
 import java.time.Instant;
 import java.util.Map;
-import java.util.function.BiConsumer;
 import picocli.CommandLine.Mixin;
 import dev.korescore.cli.common.CliException;
 import dev.korescore.cli.common.ExitCodes;
@@ -28,22 +26,17 @@ import dev.korescore.core.port.out.ReadInteractionsPort;
 import dev.korescore.core.port.out.ReadOptions;
 import dev.korescore.core.port.out.ReadScope;
 import java.io.BufferedWriter;
-import java.io.FileNotFoundException;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.io.Writer;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
-import java.util.NoSuchElementException;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 import picocli.CommandLine.Command;
@@ -117,8 +110,10 @@ public final class AuditCommand implements Callable<Integer> {
       + " error (exit 2): for pipelines where an empty day is normal.")
   boolean allowEmpty;
 
-  @Option(names = "--problems", paramLabel = "N", description = "Problems shown with their explanation (default 50).")
-  int problemsKept = 50;
+  @Option(names = "--problems", paramLabel = "N",
+      description = "Problem interactions kept with their explanation (default 500): the --report table lists them"
+          + " all, the text summary explains the first " + TextSummary.EXPLAINED + ".")
+  int problemsKept = AuditAggregator.DEFAULT_PROBLEMS_KEPT;
 
   @Option(names = "--threads", paramLabel = "N", hidden = true,
       description = "1 (default): read, verify and write on one thread; 2: parse JSON Lines on two threads and"
@@ -197,8 +192,6 @@ public final class AuditCommand implements Callable<Integer> {
     if (fetching && !files.isEmpty()) {
       throw CliException.usage("give input FILEs or --from/--to, not both");
     }
-    AuditReportCollector details = report == null ? null : AuditReportCollector.create();
-    BiConsumer<Interaction, Verdict> listener = details == null ? (i, v) -> {} : details::accept;
     PrintWriter err = spec.commandLine().getErr();
     AuditResult result;
     List<String> sources;
@@ -216,7 +209,7 @@ public final class AuditCommand implements Callable<Integer> {
         if (!allowEmpty && !interactions.hasNext()) {
           throw CliException.usage("no interactions in " + sources.get(0) + " (--allow-empty accepts that)");
         }
-        result = AuditRun.create(options).run(interactions, output.writer, listener);
+        result = AuditRun.create(options).run(interactions, output.writer);
         for (WindowLedger ledger : interactions.ledgers()) {
           if (!ledger.complete()) {
             complete = false;
@@ -230,22 +223,19 @@ public final class AuditCommand implements Callable<Integer> {
       List<String> inputs = files.isEmpty() ? List.of("-") : files;
       ReadOptions readOptions = (skipBadRecords ? ReadOptions.skippingBadRecords() : ReadOptions.strict())
           .withScope(ReadScope.AUDIT);
-      sources = inputs.stream().map(name -> name.equals("-") ? "<stdin>" : name).toList();
-      try (Inputs interactions = new Inputs(readers.get(), inputs, readOptions, threads);
+      try (InteractionInputs interactions = new InteractionInputs(readers.get(), inputs, readOptions, threads);
           Output output = Output.open(out, spec.commandLine().getOut())) {
         if (!allowEmpty && !interactions.hasNext()) {
-          throw CliException.usage("no interactions in " + String.join(", ", sources)
-              + (interactions.skipped == 0 ? "" : String.format(Locale.ROOT, " (%s)", skippedNote(interactions)))
-              + " (--allow-empty accepts that)");
+          throw CliException.usage("no interactions in " + String.join(", ", InteractionInputs.shown(inputs))
+              + interactions.skippedNote().map(note -> " (" + note + ")").orElse("") + " (--allow-empty accepts that)");
         }
-        result = AuditRun.create(options).run(interactions, output.writer, listener);
-        if (interactions.skipped > 0) {
-          err.printf(Locale.ROOT, "korescore: %s%n", skippedNote(interactions));
-        }
+        result = AuditRun.create(options).run(interactions, output.writer);
+        interactions.reportSkipped(err);
       }
+      sources = inputs.stream().map(name -> name.equals("-") ? "<stdin>" : name).toList();
     }
-    if (details != null) {
-      writeReport(result, details, sources);
+    if (report != null) {
+      writeReport(result, sources);
     }
     if (format != OutputFormat.TEXT || out != null) {
       err.println("korescore " + AuditRun.oneLineSummary(result.summary()));
@@ -254,16 +244,9 @@ public final class AuditCommand implements Callable<Integer> {
     return complete ? result.exitCode() : ExitCodes.INCOMPLETE;
   }
 
-  /** {@code "skipped 3 bad records; the first: f.jsonl:4:1: malformed JSON: ..."}. */
-  private static String skippedNote(Inputs interactions) {
-    return String.format(Locale.ROOT, "skipped %,d bad record%s%s", interactions.skipped,
-        interactions.skipped == 1 ? "" : "s",
-        interactions.firstSkipped == null ? "" : "; the first: " + interactions.firstSkipped);
-  }
-
-  private void writeReport(AuditResult result, AuditReportCollector details, List<String> sources) {
+  private void writeReport(AuditResult result, List<String> sources) {
     try {
-      HtmlAuditReport.write(result.summary(), details, ReportHeader.of(sources, Instant.now()), report);
+      HtmlAuditReport.write(result.summary(), ReportHeader.of(sources, Instant.now()), report);
     } catch (IOException e) {
       throw new CliException(ExitCodes.USAGE_OR_INPUT, "cannot write the report " + report + ": " + e.getMessage(), e);
     }
@@ -305,99 +288,14 @@ public final class AuditCommand implements Callable<Integer> {
     }
   }
 
-  /** The interactions of every input, one input after another, each opened when reached. */
-  static final class Inputs implements Iterator<Interaction>, AutoCloseable {
-    private final ReadInteractionsPort reader;
-    private final Iterator<String> names;
-    private final ReadOptions options;
-    private InteractionStream current;
-    long skipped;
-    String firstSkipped;
-
-    private final int threads;
-
-    Inputs(ReadInteractionsPort reader, List<String> names, ReadOptions options, int threads) {
-      this.reader = reader;
-      this.names = names.iterator();
-      this.options = options;
-      this.threads = threads;
-    }
-
-    @Override
-    public boolean hasNext() {
-      while (current == null || !current.hasNext()) {
-        if (current != null) {
-          closeCurrent();
-        }
-        if (!names.hasNext()) {
-          return false;
-        }
-        current = open(names.next());
-      }
-      return true;
-    }
-
-    @Override
-    public Interaction next() {
-      if (!hasNext()) {
-        throw new NoSuchElementException("no more interactions");
-      }
-      return current.next();
-    }
-
-    private InteractionStream open(String name) {
-      if (name.equals("-")) {
-        return ChunkedJsonLines.open("<stdin>", new NonClosing(System.in), reader, options, threads);
-      }
-      Path path = Path.of(name);
-      try {
-        return ChunkedJsonLines.open(name, Files.newInputStream(path), reader, options, threads);
-      } catch (NoSuchFileException | FileNotFoundException e) {
-        throw CliException.usage("cannot read " + name + ": no such file");
-      } catch (IOException e) {
-        throw CliException.usage("cannot read " + name + ": " + JacksonInteractionReaderAdapter.whyUnreadable(e));
-      }
-    }
-
-    private void closeCurrent() {
-      InteractionStream.SkippedRecords s = current.skipped();
-      if (s.count() > 0) {
-        skipped += s.count();
-        if (firstSkipped == null && !s.first().isEmpty()) {
-          InteractionReadException first = s.first().get(0);
-          firstSkipped = first.getMessage();
-        }
-      }
-      current.close();
-      current = null;
-    }
-
-    @Override
-    public void close() {
-      if (current != null) {
-        closeCurrent();
-      }
-    }
-  }
-
-  /** Standard input that the reader may close without closing the process's stream. */
-  private static final class NonClosing extends java.io.FilterInputStream {
-    NonClosing(InputStream in) {
-      super(in);
-    }
-
-    @Override
-    public void close() {}
-  }
-
-  static final class FormatConverter implements ITypeConverter<OutputFormat> {
+  public static final class FormatConverter implements ITypeConverter<OutputFormat> {
     @Override
     public OutputFormat convert(String value) {
       return OutputFormat.parse(value);
     }
   }
 
-  static final class NaConverter implements ITypeConverter<NaTreatment> {
+  public static final class NaConverter implements ITypeConverter<NaTreatment> {
     @Override
     public NaTreatment convert(String value) {
       switch (value.strip().toLowerCase(Locale.ROOT)) {
@@ -413,7 +311,7 @@ public final class AuditCommand implements Callable<Integer> {
     }
   }
 
-  static final class PassRuleConverter implements ITypeConverter<PassRule> {
+  public static final class PassRuleConverter implements ITypeConverter<PassRule> {
     @Override
     public PassRule convert(String value) {
       switch (value.strip().toLowerCase(Locale.ROOT)) {

@@ -69,7 +69,7 @@ public final class AuditRun {
 
   /**
    * Audits {@code interactions}, writes to {@code out} (flushed, not closed), and hands every
-   * interaction with its verdict to {@code listener} (the HTML report's collector, the demo's check
+   * interaction with its verdict to {@code listener} (a second row format, the demo's check
    * against the planted truth), so that one pass serves them all. The listener is called on the
    * calling thread, in input order.
    */

@@ -4,6 +4,7 @@ import dev.korescore.scoring.AuditSummary;
 import dev.korescore.scoring.GroupStats;
 import dev.korescore.scoring.MetricStats;
 import dev.korescore.scoring.PolicyInference;
+import dev.korescore.scoring.ProblemInteraction;
 import dev.korescore.scoring.Verdict;
 import dev.korescore.scoring.VerdictKind;
 import java.io.PrintWriter;
@@ -14,6 +15,8 @@ import java.util.OptionalDouble;
 /** The terminal summary of an audit, for a QA analyst. */
 final class TextSummary {
   static final int WORST = 5;
+  /** Problems explained at most: the summary keeps more (for the HTML report), a terminal shows these. */
+  static final int EXPLAINED = 50;
 
   private TextSummary() {}
 
@@ -44,11 +47,12 @@ final class TextSummary {
       }
     }
     s.inference().ifPresent(inference -> inference(out, inference));
-    List<Verdict> problems = s.firstProblems();
+    List<ProblemInteraction> problems = s.firstProblems().subList(0, Math.min(EXPLAINED, s.firstProblems().size()));
     if (!problems.isEmpty()) {
       out.println();
       out.printf(Locale.ROOT, "First %d problem%s of %,d:%n", problems.size(), problems.size() == 1 ? "" : "s", s.problems());
-      for (Verdict v : problems) {
+      for (ProblemInteraction problem : problems) {
+        Verdict v = problem.verdict();
         out.println();
         out.printf(Locale.ROOT, "%s  %s%n", v.conversationId(), v.kind());
         for (String reason : v.reasons()) {

@@ -13,9 +13,8 @@ import dev.korescore.cli.audit.AuditOptions;
 import dev.korescore.cli.audit.AuditResult;
 import dev.korescore.cli.audit.AuditRun;
 import dev.korescore.cli.audit.OutputFormat;
-import dev.korescore.cli.report.AuditReportCollector;
-import dev.korescore.cli.report.HtmlAuditReport;
-import dev.korescore.cli.report.ReportHeader;
+import dev.korescore.report.HtmlAuditReport;
+import dev.korescore.report.ReportHeader;
 import dev.korescore.core.fetch.FetchException;
 import dev.korescore.core.fetch.FetchListener;
 import dev.korescore.core.fetch.FetchRequest;
@@ -152,20 +151,18 @@ public final class DemoCommand implements Callable<Integer> {
     Path auditJsonl = outDir.resolve("audit.jsonl");
     Path auditCsv = outDir.resolve("audit.csv");
     Path reportHtml = outDir.resolve("report.html");
-    AuditReportCollector details = AuditReportCollector.create();
     Comparison comparison = new Comparison(truth);
     AuditResult result;
     try (Writer csvWriter = Files.newBufferedWriter(auditCsv, StandardCharsets.UTF_8);
         AuditRun.RowSink csv = AuditRun.rows(OutputFormat.CSV, csvWriter)) {
       result = audit(reader, recordsFile, auditJsonl, OutputFormat.JSONL, (interaction, verdict) -> {
         csv.accept(interaction, verdict);
-        details.accept(interaction, verdict);
         comparison.check(interaction, verdict);
       });
     } catch (IOException e) {
       throw new CliException(ExitCodes.RUNTIME_FAILURE, "cannot write " + auditCsv + ": " + e.getMessage(), e);
     }
-    writeReport(result, details, recordsFile, reportHtml);
+    writeReport(result, recordsFile, reportHtml);
     out.println("3. Audited     " + AuditRun.oneLineSummary(result.summary()));
     out.println("4. Reports     " + auditJsonl + ", " + auditCsv + ", " + reportHtml);
     out.println();
@@ -278,9 +275,9 @@ public final class DemoCommand implements Callable<Integer> {
     }
   }
 
-  private static void writeReport(AuditResult result, AuditReportCollector details, Path records, Path reportHtml) {
+  private static void writeReport(AuditResult result, Path records, Path reportHtml) {
     try {
-      HtmlAuditReport.write(result.summary(), details,
+      HtmlAuditReport.write(result.summary(),
           ReportHeader.of(List.of(records.toString()), Instant.now()).withTitle("korescore demo"), reportHtml);
     } catch (IOException e) {
       throw new CliException(ExitCodes.RUNTIME_FAILURE, "cannot write " + reportHtml + ": " + e.getMessage(), e);

@@ -25,6 +25,7 @@ class ArchitectureTest {
   static final String JSON = "dev.korescore.adapters.json..";
   static final String HTTP = "dev.korescore.adapters.http..";
   static final String TESTKIT = "dev.korescore.testkit..";
+  static final String REPORT = "dev.korescore.report..";
   static final String CLI = "dev.korescore.cli..";
 
   @ArchTest
@@ -37,9 +38,11 @@ class ArchitectureTest {
           .layer("adapters-json").definedBy(JSON)
           .layer("adapters-http").definedBy(HTTP)
           .layer("testkit").definedBy(TESTKIT)
+          .layer("report").definedBy(REPORT)
           .layer("app-cli").definedBy(CLI)
           .whereLayer("app-cli").mayNotBeAccessedByAnyLayer()
-          .whereLayer("scoring").mayOnlyBeAccessedByLayers("app-cli")
+          .whereLayer("scoring").mayOnlyBeAccessedByLayers("report", "app-cli")
+          .whereLayer("report").mayOnlyBeAccessedByLayers("app-cli")
           .whereLayer("adapters-json").mayOnlyBeAccessedByLayers("app-cli")
           .whereLayer("adapters-http").mayOnlyBeAccessedByLayers("app-cli")
           .whereLayer("testkit").mayOnlyBeAccessedByLayers("app-cli")
@@ -58,6 +61,15 @@ class ArchitectureTest {
           .that().resideInAPackage(SCORING)
           .should().onlyDependOnClassesThat().resideInAnyPackage(SCORING, CORE, "java..", "com.google.common..")
           .because("the scoring engine is pure logic over the domain, embeddable anywhere");
+
+  @ArchTest
+  static final ArchRule report_depends_only_on_scoring_core_and_its_template_engine =
+      classes()
+          .that().resideInAPackage(REPORT)
+          .should().onlyDependOnClassesThat().resideInAnyPackage(
+              REPORT, SCORING, CORE, "java..", "com.google.common..", "com.samskivert.mustache..")
+          .because("the HTML report renders an AuditSummary for any caller (the CLI, other teams' services,"
+              + " the Spark job): the engine's summary in, a page out, nothing else");
 
   @ArchTest
   static final ArchRule json_adapter_depends_only_on_core_and_jackson =
@@ -125,7 +137,7 @@ class ArchitectureTest {
   @ArchTest
   static final ArchRule libraries_do_not_print =
       noClasses()
-          .that().resideInAnyPackage(CORE, SCORING, JSON, HTTP)
+          .that().resideInAnyPackage(CORE, SCORING, JSON, HTTP, REPORT)
           .should(GeneralCodingRules.ACCESS_STANDARD_STREAMS)
           .because("library modules report through return values, exceptions and SLF4J; only the CLI prints");
 }

@@ -104,6 +104,15 @@ class AuditCommandTest {
   }
 
   @Test
+  void oneLimitKeepsTheProblemsForTheSummaryAndTheReport() throws IOException {
+    Path mixed = resource("mixed.jsonl");
+    Path report = dir.resolve("report.html");
+    assertThat(run("audit", "--problems", "2", "--report", report.toString(), mixed.toString())).isEqualTo(1);
+    assertThat(out.toString()).contains("First 2 problems of 3:").doesNotContain("c-invalid  INVALID");
+    assertThat(Files.readString(report)).contains("The first 2 of 3 problem interactions.");
+  }
+
+  @Test
   void theOtherPolicyMakesTheMismatchAMatch() throws IOException {
     Path mixed = resource("mixed.jsonl");
     assertThat(run("audit", "--na", "award-full", "--pass-rule", "greater-than", "--format", "jsonl",

@@ -18,6 +18,8 @@ import dev.korescore.core.model.Qualification.Answer;
 import dev.korescore.core.model.Queue;
 import dev.korescore.core.model.RawJson;
 import dev.korescore.core.model.Topic;
+import dev.korescore.core.policy.FormChange;
+import dev.korescore.core.policy.MetricChange;
 import dev.korescore.core.policy.NaTreatment;
 import dev.korescore.core.policy.PassRule;
 import dev.korescore.core.policy.ScoringPolicy;
@@ -127,6 +129,52 @@ public final class KoreGenerators {
             Generate.booleans(),
             (na, rule, fatal, clamp) -> new ScoringPolicy(na, rule, fatal, clamp, BigDecimal.ZERO))
         .zip(integers().between(0, 2), (policy, tolerance) -> policy.withTolerance(BigDecimal.valueOf(tolerance)));
+  }
+
+  /**
+   * Changes to one metric: a new weight (0 to 100), a new negative weight, fatal or not, or dropped;
+   * never empty.
+   */
+  public static Gen<MetricChange> metricChanges() {
+    Gen<MetricChange> edits = longs().between(0, 100).toOptionals(50)
+        .zip(longs().between(0, 50).toOptionals(70), Generate.booleans().toOptionals(50), (weight, negative, fatal) -> {
+          MetricChange change = MetricChange.none();
+          if (weight.isPresent()) {
+            change = change.withWeight(weight.get());
+          }
+          if (negative.isPresent()) {
+            change = change.withNegativeWeight(negative.get());
+          }
+          if (fatal.isPresent()) {
+            change = change.withFatal(fatal.get());
+          }
+          return change.isEmpty() ? change.withFatal(true) : change;
+        });
+    return edits.mix(Generate.constant(MetricChange.dropped()), 15);
+  }
+
+  /**
+   * Form changes over the realistic metric and form names that {@link #metrics()} and {@link
+   * #interactions()} use: a pass score (0 to 100), an NA treatment, up to three metric changes,
+   * sometimes only for one form; sometimes {@link FormChange#none()}.
+   */
+  public static Gen<FormChange> formChanges() {
+    Gen<List<Map.Entry<String, MetricChange>>> edits =
+        lists().of(Generate.pick(METRIC_NAMES).zip(metricChanges(), Map::entry)).ofSizeBetween(0, 3);
+    return integers().between(0, 100).toOptionals(50)
+        .zip(Generate.enumValues(NaTreatment.class).toOptionals(30),
+            Generate.pick(List.of("Support QA", "Sales QA", "Collections")).toOptionals(25), edits,
+            (pass, na, form, metrics) -> {
+              FormChange.Builder b = FormChange.builder();
+              pass.ifPresent(b::passScore);
+              na.ifPresent(b::naTreatment);
+              form.ifPresent(b::form);
+              for (Map.Entry<String, MetricChange> e : metrics) {
+                b.replaceMetric(e.getKey(), e.getValue());
+              }
+              return b.build();
+            })
+        .mix(Generate.constant(FormChange.none()), 5);
   }
 
   /** Instants with millisecond precision between 2023 and 2027, as Kore writes them. */

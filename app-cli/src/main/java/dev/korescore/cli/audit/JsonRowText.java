@@ -1,0 +1,14 @@
+package dev.korescore.cli.audit;
+
+/**
+ * Hand-written JSON Lines rows share one string escaper, proven against Jackson's generator
+ * ({@code JsonRowStringProperties}): {@code audit}'s rows and {@code whatif}'s.
+ */
+public final class JsonRowText {
+  private JsonRowText() {}
+
+  /** Appends {@code value} as a JSON string, escaped as Jackson's generator escapes it. */
+  public static void string(StringBuilder b, String value) {
+    VerdictRows.jsonString(b, value);
+  }
+}
