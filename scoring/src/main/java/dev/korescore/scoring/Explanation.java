@@ -69,10 +69,10 @@ public record Explanation(
         fatalFromCount);
   }
 
-  /** {@code "the record counts 1 fatal error, though no metric is flagged isFatalError"}. */
+  /** {@code "the record counts 1 fatal error, though no failed metric is flagged isFatalError"}. */
   static String fatalCountPhrase(int count) {
     return "the record counts " + count + " fatal error" + (count == 1 ? "" : "s")
-        + ", though no metric is flagged isFatalError";
+        + ", though no failed metric is flagged isFatalError";
   }
 
   /**

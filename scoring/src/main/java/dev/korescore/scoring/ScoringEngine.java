@@ -126,7 +126,7 @@ final class ScoringEngine {
   }
 
   /** {@code "metric 2 ('Greeting') has no weight"} for the first metric missing its weight or answer. */
-  private static Optional<String> incomplete(Interaction interaction) {
+  static Optional<String> incomplete(Interaction interaction) {
     List<Metric> metrics = interaction.metrics();
     for (int i = 0; i < metrics.size(); i++) {
       Metric m = metrics.get(i);

@@ -32,8 +32,9 @@ final class Tally {
   /** What a person calls {@link #failedFatal}: its name, else its id, else its position. */
   private Optional<String> failedFatalLabel = Optional.empty();
   /**
-   * The record's own fatal error count when it is above 0 and no metric is flagged {@code isFatalError}:
-   * Kore counted a fatal failure its metrics do not show, which fails the interaction just the same.
+   * The record's own fatal error count when it is above 0 and no failed metric is flagged {@code
+   * isFatalError}: Kore counted a fatal failure its metrics do not show, which fails the interaction just the
+   * same.
    */
   private OptionalInt fatalFromCount = OptionalInt.empty();
   final Optional<String> invalidReason;
@@ -82,18 +83,19 @@ final class Tally {
 
   /**
    * The sums of {@code metrics}; {@code fatalErrorCount} (the record's own count) counts as a failed fatal
-   * metric when it is above 0 and no metric is flagged fatal.
+   * metric when it is above 0 and no failed metric is flagged fatal (Kore counted a fatal failure its
+   * metrics do not show).
    */
   static Tally of(List<Metric> metrics, OptionalInt fatalErrorCount) {
-    Tally tally = of(metrics, Map.of());
-    if (tally.invalidReason.isEmpty() && fatalErrorCount.isPresent() && fatalErrorCount.getAsInt() > 0) {
-      boolean anyFatal = false;
-      for (Metric metric : metrics) {
-        anyFatal |= metric.fatal();
-      }
-      if (!anyFatal) {
-        tally.fatalFromCount = fatalErrorCount;
-      }
+    return of(metrics, Map.of(), fatalErrorCount);
+  }
+
+  /** The sums of {@code metrics} as {@code changes} rewrite them, with the record's own fatal count. */
+  static Tally of(List<Metric> metrics, Map<String, MetricChange> changes, OptionalInt fatalErrorCount) {
+    Tally tally = of(metrics, changes);
+    if (tally.invalidReason.isEmpty() && tally.failedFatal.isEmpty() && fatalErrorCount.isPresent()
+        && fatalErrorCount.getAsInt() > 0) {
+      tally.fatalFromCount = fatalErrorCount;
     }
     return tally;
   }
@@ -103,7 +105,7 @@ final class Tally {
     return failedFatalLabel;
   }
 
-  /** The record's fatal count, when it fails the interaction with no metric flagged fatal. */
+  /** The record's fatal count, when it fails the interaction with no failed metric flagged fatal. */
   OptionalInt fatalFromCount() {
     return fatalFromCount;
   }

@@ -92,12 +92,12 @@ class DocumentedShapesTest {
     assertThat(v.explanation().fatalFromCount()).hasValue(2);
     assertThat(v.explanation().failedFatalMetric()).isEmpty();
     assertThat(v.explanation().render(""))
-        .contains("-> score 0 (the record counts 2 fatal errors, though no metric is flagged isFatalError)");
+        .contains("-> score 0 (the record counts 2 fatal errors, though no failed metric is flagged isFatalError)");
 
     // Kore says it passed: the pass flag is wrong because of the count
     Interaction passed = x.toBuilder().passed(true).build();
     assertThat(auditor.verify(passed).reasons()).containsExactly("Kore's passed flag is true but the record counts 2"
-        + " fatal errors, though no metric is flagged isFatalError, which fails the interaction");
+        + " fatal errors, though no failed metric is flagged isFatalError, which fails the interaction");
 
     // without the fatal rule, the count does nothing: 28 of 55 is not 0
     KoreAuditor noFatal = KoreAuditor.withPolicy(ScoringPolicy.defaults().withFatalZeroes(false));
@@ -107,13 +107,20 @@ class DocumentedShapesTest {
   }
 
   @Test
-  void theFatalCountIsIgnoredWhenAMetricIsFlaggedFatal() {
-    // the metric tells which fatal failed; a count beside a fatal metric that was met is Kore's own business
-    Interaction x = Interactions.scored("c-1", 100, 60, true,
-        List.of(yes("Greeting", 28), fatal("Disclosure", 27, Answer.YES))).toBuilder().fatalErrorCount(1).build();
+  void aFailedFatalMetricExplainsTheCountAndAMetFatalMetricDoesNot() {
+    Interaction failed = Interactions.scored("c-1", 0, 60, false,
+        List.of(yes("Greeting", 28), fatal("Disclosure", 27, Answer.NO))).toBuilder().fatalErrorCount(1).build();
+    Verdict v = auditor.verify(failed);
+    assertThat(v.kind()).isEqualTo(VerdictKind.MATCH);
+    assertThat(v.explanation().failedFatalMetric()).contains("Disclosure");
+    assertThat(v.explanation().fatalFromCount()).isEmpty();
 
-    assertThat(auditor.verify(x).kind()).isEqualTo(VerdictKind.MATCH);
-    assertThat(auditor.score(x)).contains(ExactScore.of(100));
+    // a fatal metric that was met does not explain Kore's count of 1: the count still fails the interaction
+    Interaction met = Interactions.scored("c-2", 0, 60, false,
+        List.of(yes("Greeting", 28), fatal("Disclosure", 27, Answer.YES))).toBuilder().fatalErrorCount(1).build();
+    assertThat(auditor.verify(met).kind()).isEqualTo(VerdictKind.MATCH);
+    assertThat(auditor.verify(met).explanation().fatalFromCount()).hasValue(1);
+    assertThat(auditor.score(met.toBuilder().fatalErrorCount(0).build())).contains(ExactScore.of(100));
   }
 
   @Test
