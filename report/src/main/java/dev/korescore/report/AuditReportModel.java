@@ -74,6 +74,7 @@ public record AuditReportModel(
    * @param policyUsed the scoring policy of the audit, described
    * @param inferredPolicy the policy variant that explains most records, when inference ran
    * @param policyShares each policy variant and the share of records it explains, best first
+   * @param repeatedIds conversation ids that appear more than once, in words, when any does
    */
   public record Headline(
       long interactions,
@@ -84,7 +85,17 @@ public record AuditReportModel(
       OptionalDouble recomputedPassRate,
       String policyUsed,
       Optional<String> inferredPolicy,
-      List<PolicyShare> policyShares) {
+      List<PolicyShare> policyShares,
+      Optional<String> repeatedIds) {
+
+    /** A headline with no repeated conversation id. */
+    public Headline(
+        long interactions, long auditable, long matches, List<KindCount> problemsByKind,
+        OptionalDouble reportedPassRate, OptionalDouble recomputedPassRate, String policyUsed,
+        Optional<String> inferredPolicy, List<PolicyShare> policyShares) {
+      this(interactions, auditable, matches, problemsByKind, reportedPassRate, recomputedPassRate, policyUsed,
+          inferredPolicy, policyShares, Optional.empty());
+    }
 
     public Headline {
       nonNegative("interactions", interactions);
@@ -103,6 +114,7 @@ public record AuditReportModel(
       requireNonNull(policyUsed, "policyUsed");
       requireNonNull(inferredPolicy, "inferredPolicy");
       policyShares = List.copyOf(policyShares);
+      requireNonNull(repeatedIds, "repeatedIds");
     }
   }
 

@@ -170,6 +170,8 @@ public final class HtmlAuditReport {
         "as Kore reported it", ""));
     cards.add(card("recomputed-pass-rate", "Recomputed pass rate", Format.percent(h.recomputedPassRate()),
         "under the policy used", ""));
+    h.repeatedIds().ifPresent(text ->
+        cards.add(card("repeated-ids", "Repeated ids", text, "each occurrence audited", "")));
     return cards;
   }
 

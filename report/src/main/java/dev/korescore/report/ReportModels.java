@@ -63,7 +63,8 @@ final class ReportModels {
         summary.computedPassRate(),
         summary.policy().describe(),
         inference.flatMap(PolicyInference::best).map(s -> s.policy().describe()),
-        shares);
+        shares,
+        summary.repeatedIds().describe());
 
     List<ScoreCell> cells = new ArrayList<>(summary.scorePairs().size());
     for (ScorePair p : summary.scorePairs()) {

@@ -2,6 +2,7 @@ package dev.korescore.scoring;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.korescore.core.model.ConversationId;
 import dev.korescore.core.model.Interaction;
 import dev.korescore.core.model.KoreScore;
 import dev.korescore.core.model.Metric;
@@ -60,6 +61,10 @@ public final class AuditAggregator {
   private final List<ProblemInteraction> problems = new ArrayList<>();
   private final long[] explained;
   private long considered;
+  private final IdSet seenIds = new IdSet();
+  private final IdSet repeatedIds = new IdSet();
+  private long repeatedCount;
+  private ConversationId firstRepeated;
 
   private AuditAggregator(ScoringPolicy policy, int problemsKept, boolean inferPolicy) {
     this.policy = requireNonNull(policy, "policy");
@@ -91,6 +96,13 @@ public final class AuditAggregator {
     requireNonNull(interaction, "interaction");
     requireNonNull(verdict, "verdict");
     interactions++;
+    long id = IdSet.hash(interaction.conversationId().value());
+    if (!seenIds.add(id) && repeatedIds.add(id)) {
+      repeatedCount++;
+      if (firstRepeated == null) {
+        firstRepeated = interaction.conversationId();
+      }
+    }
     VerdictKind kind = verdict.kind();
     counts[kind.ordinal()]++;
     Explanation explanation = verdict.explanation();
@@ -124,10 +136,16 @@ public final class AuditAggregator {
         }
       }
     }
-    for (Metric metric : interaction.metrics()) {
-      long[] m = metrics.get(metric.name());
+    List<Metric> answered = interaction.metrics();
+    for (int i = 0; i < answered.size(); i++) {
+      Metric metric = answered.get(i);
+      if (!metric.hasQualification()) {
+        continue;
+      }
+      String name = metric.hasName() ? metric.name() : metric.label(i + 1);
+      long[] m = metrics.get(name);
       if (m == null) {
-        m = metrics.computeIfAbsent(metrics.size() < MAX_GROUPS ? metric.name() : OTHER, k -> new long[6]);
+        m = metrics.computeIfAbsent(metrics.size() < MAX_GROUPS ? name : OTHER, k -> new long[6]);
       }
       Qualification q = metric.qualification();
       if (q == Answer.YES) {
@@ -206,6 +224,19 @@ public final class AuditAggregator {
     }
     considered += other.considered;
     add(explained, other.explained);
+    for (long id : other.seenIds.hashes()) {
+      if (!seenIds.add(id) && repeatedIds.add(id)) {
+        repeatedCount++;
+      }
+    }
+    for (long id : other.repeatedIds.hashes()) {
+      if (repeatedIds.add(id)) {
+        repeatedCount++;
+      }
+    }
+    if (firstRepeated == null) {
+      firstRepeated = other.firstRepeated;
+    }
     return this;
   }
 
@@ -244,7 +275,8 @@ public final class AuditAggregator {
     }
     return new AuditSummary(policy, interactions, kinds, groups(byAgent), groups(byQueue), groups(byChannel),
         groups(byForm), metricStats, histogram(koreHistogram), histogram(computedHistogram), pairs, overall.korePassed,
-        overall.korePassKnown, overall.computedPassed, overall.computedPassKnown, days, problems, inference);
+        overall.korePassKnown, overall.computedPassed, overall.computedPassKnown, days, problems, inference,
+        new RepeatedIds(repeatedCount, repeatedCount == 0 ? Optional.empty() : Optional.ofNullable(firstRepeated)));
   }
 
   /** How many of NA treatment, pass rule and fatal handling differ: ties go to the closest variant. */

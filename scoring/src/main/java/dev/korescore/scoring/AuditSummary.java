@@ -38,6 +38,7 @@ import java.util.OptionalDouble;
  *     facts of their interaction; as many as the aggregator was told to keep ({@link #problems()} says
  *     how many there were in all)
  * @param inference the inferred policy, when the audit was asked to infer it
+ * @param repeatedIds conversation ids that appear more than once (each occurrence is audited)
  */
 public record AuditSummary(
     ScoringPolicy policy,
@@ -57,7 +58,8 @@ public record AuditSummary(
     long computedPassKnown,
     List<DailyStats> daily,
     List<ProblemInteraction> firstProblems,
-    Optional<PolicyInference> inference) {
+    Optional<PolicyInference> inference,
+    RepeatedIds repeatedIds) {
 
   public AuditSummary {
     requireNonNull(policy, "policy");
@@ -77,6 +79,7 @@ public record AuditSummary(
     daily = List.copyOf(daily);
     firstProblems = List.copyOf(firstProblems);
     requireNonNull(inference, "inference");
+    requireNonNull(repeatedIds, "repeatedIds");
   }
 
   /** How many interactions got a verdict of this kind. */

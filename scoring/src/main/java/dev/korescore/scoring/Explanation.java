@@ -6,6 +6,7 @@ import dev.korescore.core.policy.ScoringPolicy;
 import java.math.BigInteger;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * How a verdict was reached: each metric's contribution, the fraction's numerator ({@code sum of YES
@@ -24,6 +25,8 @@ import java.util.Optional;
  *     NA were awarded full weight"}); for a problem with none, one sentence saying so; empty for a
  *     match or a record not audited
  * @param explainingPolicies the policy variants behind {@code alternatives}
+ * @param fatalFromCount the record's own fatal error count, when it failed the interaction by itself (no
+ *     metric is flagged {@code isFatalError})
  */
 public record Explanation(
     ScoringPolicy policy,
@@ -34,7 +37,8 @@ public record Explanation(
     Optional<String> failedFatalMetric,
     Optional<Boolean> computedPassed,
     List<String> alternatives,
-    List<ScoringPolicy> explainingPolicies) {
+    List<ScoringPolicy> explainingPolicies,
+    OptionalInt fatalFromCount) {
 
   /** What {@link #alternatives()} says when no variant explains a problem. */
   public static final String NO_ALTERNATIVE = "no other policy variant explains Kore's values";
@@ -49,18 +53,26 @@ public record Explanation(
     requireNonNull(computedPassed, "computedPassed");
     alternatives = List.copyOf(alternatives);
     explainingPolicies = List.copyOf(explainingPolicies);
+    requireNonNull(fatalFromCount, "fatalFromCount");
   }
 
   /** An explanation for a record that was never scored. */
   static Explanation unscored(ScoringPolicy policy) {
     return new Explanation(
         policy, List.of(), BigInteger.ZERO, BigInteger.ZERO, Optional.empty(), Optional.empty(), Optional.empty(),
-        List.of(), List.of());
+        List.of(), List.of(), OptionalInt.empty());
   }
 
   Explanation withAlternatives(List<String> words, List<ScoringPolicy> policies) {
     return new Explanation(
-        policy, contributions, numerator, denominator, score, failedFatalMetric, computedPassed, words, policies);
+        policy, contributions, numerator, denominator, score, failedFatalMetric, computedPassed, words, policies,
+        fatalFromCount);
+  }
+
+  /** {@code "the record counts 1 fatal error, though no failed metric is flagged isFatalError"}. */
+  static String fatalCountPhrase(int count) {
+    return "the record counts " + count + " fatal error" + (count == 1 ? "" : "s")
+        + ", though no failed metric is flagged isFatalError";
   }
 
   /**
@@ -89,6 +101,7 @@ public record Explanation(
       out.append(indent).append("points ").append(numerator).append(" / applicable weight ").append(denominator);
       score.ifPresent(s -> out.append(" -> score ").append(s.decimal().toPlainString()));
       failedFatalMetric.ifPresent(m -> out.append(" (fatal metric '").append(m).append("' failed)"));
+      fatalFromCount.ifPresent(n -> out.append(" (").append(fatalCountPhrase(n)).append(')'));
       out.append(System.lineSeparator());
     }
     out.append(indent).append("policy: ").append(policy.describe()).append(System.lineSeparator());

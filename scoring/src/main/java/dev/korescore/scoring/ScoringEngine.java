@@ -1,5 +1,6 @@
 package dev.korescore.scoring;
 
+import dev.korescore.core.model.DuplicateKey;
 import dev.korescore.core.model.DurationStatus;
 import dev.korescore.core.model.Interaction;
 import dev.korescore.core.model.KoreScore;
@@ -25,15 +26,22 @@ final class ScoringEngine {
 
   /** The score from the record's metrics under {@code policy}, when one can be computed. */
   static Optional<ExactScore> score(Interaction interaction, ScoringPolicy policy) {
-    Tally tally = Tally.of(interaction.metrics());
-    if (tally.invalidReason.isPresent() || interaction.metrics().isEmpty()) {
+    if (interaction.metrics().isEmpty() || incomplete(interaction).isPresent()) {
+      return Optional.empty();
+    }
+    Tally tally = tally(interaction);
+    if (tally.invalidReason.isPresent()) {
       return Optional.empty();
     }
     return exact(tally, policy);
   }
 
+  private static Tally tally(Interaction interaction) {
+    return Tally.of(interaction.metrics(), interaction.fatalErrorCount());
+  }
+
   private static Optional<ExactScore> exact(Tally tally, ScoringPolicy policy) {
-    if (policy.fatalZeroes() && tally.failedFatal.isPresent()) {
+    if (policy.fatalZeroes() && tally.fatal()) {
       return Optional.of(ExactScore.of(0));
     }
     if (tally.nothingApplicable(policy.naTreatment())) {
@@ -49,7 +57,7 @@ final class ScoringEngine {
     if (unaudited.isPresent()) {
       return unaudited.get();
     }
-    Tally tally = Tally.of(interaction.metrics());
+    Tally tally = tally(interaction);
     if (tally.invalidReason.isPresent()) {
       return new Verdict.Invalid(
           interaction.conversationId(), tally.invalidReason.get(), tally.invalidMetric,
@@ -70,7 +78,7 @@ final class ScoringEngine {
     if (precheck(interaction, candidates.get(0)).isPresent()) {
       return null;
     }
-    Tally tally = Tally.of(interaction.metrics());
+    Tally tally = tally(interaction);
     if (tally.invalidReason.isPresent()) {
       return null;
     }
@@ -81,19 +89,52 @@ final class ScoringEngine {
     return explained;
   }
 
+  /**
+   * The verdict of a record that is not scored at all, in this order: a duration status other than
+   * evaluated (Kore prints such records with a null score and metrics without answers), an audited key
+   * given twice, no score, no metrics, a metric without its weight or answer.
+   */
   private static Optional<Verdict> precheck(Interaction interaction, ScoringPolicy policy) {
-    if (!(interaction.koreScore() instanceof KoreScore.Scored)) {
-      return Optional.of(notAuditable(interaction, NotAuditableReason.NOT_EVALUATED,
-          "not evaluated: Kore's score is null or \"NA\"", Explanation.unscored(policy)));
-    }
     Optional<DurationStatus> status = interaction.durationStatus();
     if (status.isPresent() && !status.get().isEvaluated()) {
       return Optional.of(notAuditable(interaction, NotAuditableReason.DURATION_STATUS,
           "duration status is '" + status.get().wireText() + "', not 'evaluated'", Explanation.unscored(policy)));
     }
+    if (!interaction.duplicateKeys().isEmpty()) {
+      DuplicateKey first = interaction.duplicateKeys().get(0);
+      String more = interaction.duplicateKeys().size() == 1 ? ""
+          : " (and " + (interaction.duplicateKeys().size() - 1) + " more key"
+              + (interaction.duplicateKeys().size() == 2 ? "" : "s") + ")";
+      return Optional.of(new Verdict.Invalid(interaction.conversationId(),
+          first.describe() + more + ": which value Kore meant cannot be told", first.element(),
+          Explanation.unscored(policy)));
+    }
+    if (!(interaction.koreScore() instanceof KoreScore.Scored)) {
+      return Optional.of(notAuditable(interaction, NotAuditableReason.NOT_EVALUATED,
+          "not evaluated: Kore's score is null or \"NA\"", Explanation.unscored(policy)));
+    }
     if (interaction.metrics().isEmpty()) {
       return Optional.of(notAuditable(interaction, NotAuditableReason.NO_METRICS, "no metrics",
           Explanation.unscored(policy)));
+    }
+    Optional<String> incomplete = incomplete(interaction);
+    if (incomplete.isPresent()) {
+      return Optional.of(notAuditable(interaction, NotAuditableReason.INCOMPLETE_METRIC, incomplete.get(),
+          Explanation.unscored(policy)));
+    }
+    return Optional.empty();
+  }
+
+  /** {@code "metric 2 ('Greeting') has no weight"} for the first metric missing its weight or answer. */
+  static Optional<String> incomplete(Interaction interaction) {
+    List<Metric> metrics = interaction.metrics();
+    for (int i = 0; i < metrics.size(); i++) {
+      Metric m = metrics.get(i);
+      if (!m.hasWeight() || !m.hasQualification()) {
+        String label = m.label(i + 1);
+        String which = label.equals("metric " + (i + 1)) ? label : "metric " + (i + 1) + " ('" + label + "')";
+        return Optional.of(which + " has no " + (m.hasWeight() ? "qualification (answer)" : "weight"));
+      }
     }
     return Optional.empty();
   }
@@ -109,8 +150,9 @@ final class ScoringEngine {
     NaTreatment na = policy.naTreatment();
     BigInteger numerator = tally.numerator(na);
     BigInteger denominator = tally.denominator(na);
-    boolean fatal = policy.fatalZeroes() && tally.failedFatal.isPresent();
-    Optional<String> fatalName = fatal ? Optional.of(tally.failedFatal.get().name()) : Optional.empty();
+    boolean fatal = policy.fatalZeroes() && tally.fatal();
+    Optional<String> fatalName = fatal ? tally.failedFatalLabel() : Optional.empty();
+    OptionalInt fatalCount = fatal ? tally.fatalFromCount() : OptionalInt.empty();
     List<MetricContribution> contributions = explain ? contributions(interaction.metrics(), na) : List.of();
 
     if (!fatal && denominator.signum() == 0) {
@@ -119,7 +161,7 @@ final class ScoringEngine {
           : "no applicable metric: the applicable weights sum to 0";
       return notAuditable(interaction, NotAuditableReason.NO_APPLICABLE_METRIC, reason,
           new Explanation(policy, contributions, numerator, denominator, Optional.empty(), Optional.empty(),
-              Optional.empty(), List.of(), List.of()));
+              Optional.empty(), List.of(), List.of(), OptionalInt.empty()));
     }
     ExactScore score = exact(tally, policy).orElseThrow();
     boolean agrees = agrees(kore, score, policy.tolerance());
@@ -140,14 +182,14 @@ final class ScoringEngine {
           "Kore's passed flag is " + korePassed.get() + " but the record has no pass score to check it against",
           Optional.empty(),
           new Explanation(policy, contributions, numerator, denominator, Optional.of(score), fatalName,
-              Optional.empty(), List.of(), List.of()));
+              Optional.empty(), List.of(), List.of(), OptionalInt.empty()));
     } else {
       computedPassed = Optional.empty();
       expectedFromKore = false;
     }
     Explanation explanation = new Explanation(
         policy, contributions, numerator, denominator, Optional.of(score), fatalName, computedPassed, List.of(),
-        List.of());
+        List.of(), fatalCount);
 
     if (!agrees) {
       List<String> reasons = new ArrayList<>(2);
@@ -163,16 +205,18 @@ final class ScoringEngine {
         reason.append(", even with a tolerance of ").append(policy.tolerance().toPlainString());
       }
       fatalName.ifPresent(m -> reason.append("; fatal metric '").append(m).append("' failed, which makes it 0"));
+      fatalCount.ifPresent(n -> reason.append("; ").append(Explanation.fatalCountPhrase(n)).append(", which makes it 0"));
       reasons.add(reason.toString());
       if (korePassed.isPresent() && computedPassed.isPresent() && !korePassed.get().equals(computedPassed.get())) {
         reasons.add(passReason(korePassed.get(), score.decimal().toPlainString(), "recomputed score", passScore,
-            policy.passRule(), fatalName));
+            policy.passRule(), fatalPhrase(fatalName, fatalCount)));
       }
       return new Verdict.ScoreMismatch(interaction.conversationId(), kore, score, reasons, explanation);
     }
     if (korePassed.isPresent() && korePassed.get() != expectedFromKore) {
       List<String> reasons = List.of(explain
-          ? passReason(korePassed.get(), Integer.toString(kore), "score", passScore, policy.passRule(), fatalName)
+          ? passReason(korePassed.get(), Integer.toString(kore), "score", passScore, policy.passRule(),
+              fatalPhrase(fatalName, fatalCount))
           : "pass mismatch");
       return new Verdict.PassMismatch(
           interaction.conversationId(), korePassed.get(), expectedFromKore, reasons, explanation);
@@ -180,12 +224,19 @@ final class ScoringEngine {
     return new Verdict.Match(interaction.conversationId(), explanation);
   }
 
+  /** {@code "fatal metric 'X' failed"} or the record's count, when a fatal failure decides. */
+  private static Optional<String> fatalPhrase(Optional<String> fatalName, OptionalInt fatalCount) {
+    if (fatalName.isPresent()) {
+      return Optional.of("fatal metric '" + fatalName.get() + "' failed");
+    }
+    return fatalCount.isPresent() ? Optional.of(Explanation.fatalCountPhrase(fatalCount.getAsInt())) : Optional.empty();
+  }
+
   private static String passReason(
       boolean korePassed, String score, String what, OptionalInt passScore, PassRule rule,
-      Optional<String> fatalName) {
-    if (fatalName.isPresent()) {
-      return "Kore's passed flag is " + korePassed + " but fatal metric '" + fatalName.get()
-          + "' failed, which fails the interaction";
+      Optional<String> fatal) {
+    if (fatal.isPresent()) {
+      return "Kore's passed flag is " + korePassed + " but " + fatal.get() + ", which fails the interaction";
     }
     return "Kore's passed flag is " + korePassed + " but the " + what + " " + score + " "
         + (rule == PassRule.AT_LEAST ? ">=" : ">") + " pass score " + passScore.getAsInt() + " is " + !korePassed;
@@ -210,7 +261,8 @@ final class ScoringEngine {
 
   private static List<MetricContribution> contributions(List<Metric> metrics, NaTreatment na) {
     List<MetricContribution> result = new ArrayList<>(metrics.size());
-    for (Metric m : metrics) {
+    for (int i = 0; i < metrics.size(); i++) {
+      Metric m = metrics.get(i);
       Qualification q = m.qualification();
       long num = 0;
       long den = 0;
@@ -244,7 +296,7 @@ final class ScoringEngine {
       } else {
         note = "unrecognised";
       }
-      result.add(new MetricContribution(m.name(), q, m.weight(), m.negativeWeight(), m.fatal(), num, den, note));
+      result.add(new MetricContribution(m.label(i + 1), q, m.weight(), m.negativeWeight(), m.fatal(), num, den, note));
     }
     return result;
   }

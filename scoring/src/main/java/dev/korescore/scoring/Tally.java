@@ -10,6 +10,7 @@ import java.math.BigInteger;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * The policy-independent sums of one record's metrics: weights of YES, weights and negative weights of
@@ -28,6 +29,14 @@ final class Tally {
   private final BigInteger noNegative;
   private final BigInteger na;
   final Optional<Metric> failedFatal;
+  /** What a person calls {@link #failedFatal}: its name, else its id, else its position. */
+  private Optional<String> failedFatalLabel = Optional.empty();
+  /**
+   * The record's own fatal error count when it is above 0 and no failed metric is flagged {@code
+   * isFatalError}: Kore counted a fatal failure its metrics do not show, which fails the interaction just the
+   * same.
+   */
+  private OptionalInt fatalFromCount = OptionalInt.empty();
   final Optional<String> invalidReason;
   final Optional<String> invalidMetric;
   /** How many metrics were answered YES or NO. */
@@ -73,6 +82,56 @@ final class Tally {
   }
 
   /**
+   * The sums of {@code metrics}; {@code fatalErrorCount} (the record's own count) counts as a failed fatal
+   * metric when it is above 0 and no failed metric is flagged fatal (Kore counted a fatal failure its
+   * metrics do not show).
+   */
+  static Tally of(List<Metric> metrics, OptionalInt fatalErrorCount) {
+    return of(metrics, Map.of(), fatalErrorCount);
+  }
+
+  /** The sums of {@code metrics} as {@code changes} rewrite them, with the record's own fatal count. */
+  static Tally of(List<Metric> metrics, Map<String, MetricChange> changes, OptionalInt fatalErrorCount) {
+    Tally tally = of(metrics, changes);
+    if (tally.invalidReason.isEmpty() && tally.failedFatal.isEmpty() && fatalErrorCount.isPresent()
+        && fatalErrorCount.getAsInt() > 0) {
+      tally.fatalFromCount = fatalErrorCount;
+    }
+    return tally;
+  }
+
+  /** The label of the first failed fatal metric. */
+  Optional<String> failedFatalLabel() {
+    return failedFatalLabel;
+  }
+
+  /** The record's fatal count, when it fails the interaction with no failed metric flagged fatal. */
+  OptionalInt fatalFromCount() {
+    return fatalFromCount;
+  }
+
+  /** Whether a fatal failure zeroes the score (when the policy says so): a failed fatal metric, or the count. */
+  boolean fatal() {
+    return failedFatal.isPresent() || fatalFromCount.isPresent();
+  }
+
+  /** {@code tally} with the label of its failed fatal metric, the {@code index}-th (0-based). */
+  private static Tally labelled(Tally tally, List<Metric> metrics) {
+    if (tally.failedFatal.isPresent()) {
+      Metric fatal = tally.failedFatal.get();
+      for (int i = 0; i < metrics.size(); i++) {
+        Metric m = metrics.get(i);
+        if (m == fatal || (m.name().equals(fatal.name()) && m.id().equals(fatal.id()))) {
+          tally.failedFatalLabel = Optional.of(m.label(i + 1));
+          return tally;
+        }
+      }
+      tally.failedFatalLabel = Optional.of(fatal.label(0));
+    }
+    return tally;
+  }
+
+  /**
    * The sums of {@code metrics} as {@code changes} rewrite them (by {@link FormChange#key(String)}):
    * another weight, negative weight or fatal flag, or left out; without building the changed metrics.
    */
@@ -101,16 +160,17 @@ final class Tally {
           }
         }
         if (weight < 0) {
-          return invalid("metric '" + metric.name() + "' has a negative weight " + weight, metric);
+          return invalid("metric '" + label(metrics, metric) + "' has a negative weight " + weight, metric);
         }
         if (negativeWeight < 0) {
           return invalid(
-              "metric '" + metric.name() + "' has a negative \"negative weight\" " + negativeWeight, metric);
+              "metric '" + label(metrics, metric) + "' has a negative \"negative weight\" " + negativeWeight, metric);
         }
         Qualification q = metric.qualification();
         if (!(q instanceof Answer answer)) {
           return invalid(
-              "metric '" + metric.name() + "' has an unrecognised qualification '" + q.wireText() + "'", metric);
+              "metric '" + label(metrics, metric) + "' has an unrecognised qualification '" + q.wireText() + "'",
+              metric);
         }
         switch (answer) {
           case YES:
@@ -136,7 +196,7 @@ final class Tally {
     } catch (ArithmeticException overflow) {
       return exact(metrics, changes);
     }
-    return new Tally(yes, noWeight, noNegative, na, Optional.ofNullable(failedFatal), answered);
+    return labelled(new Tally(yes, noWeight, noNegative, na, Optional.ofNullable(failedFatal), answered), metrics);
   }
 
   /** The same sums in {@link BigInteger}, for weights whose sums do not fit a {@code long}. */
@@ -161,14 +221,14 @@ final class Tally {
         fatal = change.fatal().orElse(fatal);
       }
       if (weightValue < 0) {
-        return invalid("metric '" + metric.name() + "' has a negative weight " + weightValue, metric);
+        return invalid("metric '" + label(metrics, metric) + "' has a negative weight " + weightValue, metric);
       }
       if (negativeValue < 0) {
         return invalid(
-            "metric '" + metric.name() + "' has a negative \"negative weight\" " + negativeValue, metric);
+            "metric '" + label(metrics, metric) + "' has a negative \"negative weight\" " + negativeValue, metric);
       }
       if (!(metric.qualification() instanceof Answer answer)) {
-        return invalid("metric '" + metric.name() + "' has an unrecognised qualification '"
+        return invalid("metric '" + label(metrics, metric) + "' has an unrecognised qualification '"
             + metric.qualification().wireText() + "'", metric);
       }
       BigInteger weight = BigInteger.valueOf(weightValue);
@@ -186,14 +246,25 @@ final class Tally {
         na = na.add(weight);
       }
     }
-    return new Tally(
-        yes, noWeight, noNegative, na, Optional.ofNullable(failedFatal), Optional.empty(), Optional.empty(), answered);
+    return labelled(new Tally(
+        yes, noWeight, noNegative, na, Optional.ofNullable(failedFatal), Optional.empty(), Optional.empty(), answered),
+        metrics);
+  }
+
+  /** {@code metric}'s label by its position in {@code metrics}. */
+  private static String label(List<Metric> metrics, Metric metric) {
+    for (int i = 0; i < metrics.size(); i++) {
+      if (metrics.get(i) == metric) {
+        return metric.label(i + 1);
+      }
+    }
+    return metric.label(0);
   }
 
   private static Tally invalid(String reason, Metric metric) {
     return new Tally(
         BigInteger.ZERO, BigInteger.ZERO, BigInteger.ZERO, BigInteger.ZERO, Optional.empty(), Optional.of(reason),
-        Optional.of(metric.name()), 0);
+        Optional.of(metric.label(0)), 0);
   }
 
   /** {@code sum(YES) - sum(negative of NO)}, plus NA weights when NA is awarded full weight. */

@@ -110,8 +110,8 @@ public sealed interface Verdict
   }
 
   /**
-   * There is nothing to check: not evaluated, duration status other than evaluated, no metrics, or no
-   * applicable metric.
+   * There is nothing to check: duration status other than evaluated, not evaluated, no metrics, a metric
+   * without its weight or answer, or no applicable metric.
    */
   record NotAuditable(ConversationId conversationId, NotAuditableReason cause, String reason, Explanation explanation)
       implements Verdict {
@@ -134,8 +134,8 @@ public sealed interface Verdict
   }
 
   /**
-   * The record cannot be scored as it stands: an unrecognised qualification, a negative weight or
-   * negative "negative weight", a passed flag without a pass score.
+   * The record cannot be scored as it stands: an audited key given twice, an unrecognised qualification, a
+   * negative weight or negative "negative weight", a passed flag without a pass score.
    *
    * @param metric the metric at fault, when one is
    */
@@ -164,6 +164,8 @@ public sealed interface Verdict
     NOT_EVALUATED,
     DURATION_STATUS,
     NO_METRICS,
+    /** A metric lacks its weight or its answer (Kore prints such metrics in some samples). */
+    INCOMPLETE_METRIC,
     NO_APPLICABLE_METRIC
   }
 }

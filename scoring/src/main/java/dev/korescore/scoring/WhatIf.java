@@ -89,7 +89,11 @@ public final class WhatIf {
     if (metrics.isEmpty()) {
       return skipped(interaction, SkipCause.NOT_AUDITABLE, "no metrics");
     }
-    Tally before = Tally.of(metrics);
+    Optional<String> incomplete = ScoringEngine.incomplete(interaction);
+    if (incomplete.isPresent()) {
+      return skipped(interaction, SkipCause.NOT_AUDITABLE, incomplete.get());
+    }
+    Tally before = Tally.of(metrics, interaction.fatalErrorCount());
     if (before.invalidReason.isPresent()) {
       return skipped(interaction, SkipCause.INVALID, before.invalidReason.get());
     }
@@ -103,7 +107,7 @@ public final class WhatIf {
       return new Rescored(interaction.conversationId(), scoreBefore.get(), passedBefore, scoreBefore, passedBefore,
           false);
     }
-    Tally after = metricChanges.isEmpty() ? before : Tally.of(metrics, metricChanges);
+    Tally after = metricChanges.isEmpty() ? before : Tally.of(metrics, metricChanges, interaction.fatalErrorCount());
     Optional<ExactScore> scoreAfter = after == before && policyAfter == policy ? scoreBefore : score(after, policyAfter);
     OptionalInt passScoreAfter = change.passScore().isPresent() ? change.passScore() : passScore;
     Optional<Boolean> passedAfter = scoreAfter.isEmpty()
@@ -118,7 +122,7 @@ public final class WhatIf {
 
   /** The engine's score of a valid tally: 0 for a failed fatal metric, empty when nothing applies. */
   private static Optional<ExactScore> score(Tally tally, ScoringPolicy policy) {
-    if (policy.fatalZeroes() && tally.failedFatal.isPresent()) {
+    if (policy.fatalZeroes() && tally.fatal()) {
       return Optional.of(ExactScore.of(0));
     }
     if (tally.nothingApplicable(policy.naTreatment())) {
@@ -129,7 +133,7 @@ public final class WhatIf {
   }
 
   private static Optional<Boolean> passed(Tally tally, ScoringPolicy policy, ExactScore score, OptionalInt passScore) {
-    if (policy.fatalZeroes() && tally.failedFatal.isPresent()) {
+    if (policy.fatalZeroes() && tally.fatal()) {
       return Optional.of(false);
     }
     if (passScore.isEmpty()) {

@@ -160,8 +160,10 @@ class WhatIfProperties {
     if (score.isEmpty()) {
       return Optional.empty();
     }
+    // a failed fatal metric, or Kore's own fatal count above 0 (which fails the record even when no metric shows it)
     boolean fatalFailed = record.metrics().stream()
-        .anyMatch(m -> m.fatal() && m.qualification() == dev.korescore.core.model.Qualification.Answer.NO);
+        .anyMatch(m -> m.fatal() && m.qualification() == dev.korescore.core.model.Qualification.Answer.NO)
+        || record.fatalErrorCount().orElse(0) > 0;
     if (policy.fatalZeroes() && fatalFailed) {
       return Optional.of(false);
     }

@@ -144,9 +144,13 @@ public final class CsvInteractionSinkAdapter implements InteractionSink {
     g.writeNumberField("index", index);
     text(g, "metricId", m.id());
     g.writeStringField("name", m.name());
-    g.writeNumberField("weight", m.weight());
+    if (m.hasWeight()) {
+      g.writeNumberField("weight", m.weight());
+    } else {
+      g.writeStringField("weight", "");
+    }
     g.writeNumberField("negativeWeight", m.negativeWeight());
-    g.writeStringField("qualification", m.qualification().wireText());
+    g.writeStringField("qualification", m.hasQualification() ? m.qualification().wireText() : "");
     g.writeBooleanField("fatal", m.fatal());
     g.writeEndObject();
   }

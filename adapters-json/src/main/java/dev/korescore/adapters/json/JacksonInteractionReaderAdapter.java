@@ -12,11 +12,15 @@ import dev.korescore.core.port.out.ReadInteractionsPort;
 import dev.korescore.core.port.out.ReadOptions;
 import dev.korescore.core.port.out.SourcePosition;
 import java.io.BufferedInputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.zip.GZIPInputStream;
 
@@ -68,9 +72,17 @@ public final class JacksonInteractionReaderAdapter implements ReadInteractionsPo
     requireNonNull(input, "input");
     requireNonNull(options, "options");
     try {
-      JsonParser parser = factory.createParser(decompressed(input));
+      InputStream in = decompressed(input);
+      if (options.skipBadRecords()) {
+        ReplayInput replay = new ReplayInput(in);
+        JsonParser parser = factory.createParser(replay);
+        parser.disable(JsonParser.Feature.AUTO_CLOSE_SOURCE);
+        return new JsonInteractionStream(sourceName, factory, replay, parser,
+            new RecordReader(parser, factory, sourceName, options.scope()), true);
+      }
+      JsonParser parser = factory.createParser(in);
       return new JsonInteractionStream(
-          sourceName, parser, new RecordReader(parser, factory, sourceName, options.scope()), options.skipBadRecords());
+          sourceName, parser, new RecordReader(parser, factory, sourceName, options.scope()), false);
     } catch (IOException | RuntimeException e) {
       try {
         input.close();
@@ -80,7 +92,8 @@ public final class JacksonInteractionReaderAdapter implements ReadInteractionsPo
       throw new InteractionReadException(
           SourcePosition.of(sourceName, 0, 0),
           Optional.empty(),
-          "cannot read the input: " + String.valueOf(e).replace('\n', ' '),
+          "cannot read the input: " + (e instanceof EOFException ? "the gzip data is cut short before the first record"
+              : e instanceof IOException io ? JsonErrors.describe(io) : String.valueOf(e.getMessage())),
           e);
     }
   }
@@ -100,12 +113,35 @@ public final class JacksonInteractionReaderAdapter implements ReadInteractionsPo
           SourcePosition.of(file.toString(), 0, 0), Optional.empty(), "no such file", e);
     } catch (IOException | RuntimeException e) {
       throw new InteractionReadException(
-          SourcePosition.of(file.toString(), 0, 0),
-          Optional.empty(),
-          "cannot open the file: " + String.valueOf(e).replace('\n', ' '),
-          e);
+          SourcePosition.of(file.toString(), 0, 0), Optional.empty(), "cannot open the file: " + whyUnreadable(e), e);
     }
     return open(file.toString(), input, options);
+  }
+
+  /**
+   * Why a file cannot be opened, in words ({@code "permission denied"}); the caller names the file, so the
+   * exception's message (often only the path again) is not repeated.
+   */
+  public static String whyUnreadable(Exception e) {
+    if (e instanceof NoSuchFileException) {
+      return "no such file";
+    }
+    if (e instanceof AccessDeniedException) {
+      return "permission denied";
+    }
+    if (e instanceof FileSystemException fs) {
+      String reason = fs.getReason();
+      if (reason != null && !reason.isBlank()) {
+        return reason.toLowerCase(Locale.ROOT);
+      }
+      return "the file system refused it";
+    }
+    String message = e.getMessage();
+    if (message == null || message.isBlank()) {
+      return "it could not be read";
+    }
+    return message.replace('\n', ' ').toLowerCase(Locale.ROOT).endsWith("is a directory") ? "it is a directory"
+        : message.replace('\n', ' ');
   }
 
   /** {@code input}, gunzipped when it starts with gzip's magic bytes. */

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import dev.korescore.adapters.json.WireField.Level;
 import dev.korescore.core.model.Agent;
 import dev.korescore.core.model.ConversationId;
+import dev.korescore.core.model.DuplicateKey;
 import dev.korescore.core.model.DurationStatus;
 import dev.korescore.core.model.Extras;
 import dev.korescore.core.model.Intent;
@@ -64,7 +65,9 @@ final class RecordReader {
           "\\s*([+-]?[0-9]+(?:\\.[0-9]+)?)\\s*(ms|millis|milliseconds?|s|secs?|seconds?)?\\s*",
           Pattern.CASE_INSENSITIVE);
 
-  private final JsonParser p;
+  private JsonParser p;
+  /** Lines before the parser's first line: a parser restarted after a bad line counts from 1 again. */
+  private long lineBase;
   private final JsonFactory factory;
   private final String source;
   private final KeyCache cache = new KeyCache();
@@ -92,11 +95,19 @@ final class RecordReader {
   private final List<Object> elements = new ArrayList<>();
   /** Items of the array of strings being read; copied out into an immutable list. */
   private final List<String> stringItems = new ArrayList<>();
+  /** The key as written the second time, for the metric fields given twice. */
+  private final Map<WireField, String> duplicateNames = new HashMap<>();
   /** Unknown fields of the nested object being read; {@link Extras#of} copies them. */
   private final Map<String, RawJson> nestedExtras = new LinkedHashMap<>();
 
   /** First problem of the current record. */
   private Problem problem;
+  /** Where the current record started; null outside a record. */
+  private JsonLocation recordStart;
+  /** Audited keys of the current record given twice; null when none. */
+  private List<DuplicateKey> duplicates;
+  /** Audited metric keys given twice in the metric being read (bits by {@link WireField#ordinal()}). */
+  private long metricDuplicates;
   /** Conversation id of the current record, once read; null outside a record. */
   private String conversationId;
   /** A top-level {@code errors} field skipped by the scope: kept for the message of a record without id. */
@@ -122,6 +133,18 @@ final class RecordReader {
     }
   }
 
+  /** Continues with {@code parser}, whose line 1 is line {@code lineBase + 1} of the input. */
+  void restart(JsonParser parser, long newLineBase) {
+    this.p = parser;
+    this.lineBase = newLineBase;
+    reset();
+  }
+
+  /** Where the record being read started, if one is being read: for fatal errors. */
+  Optional<JsonLocation> recordStartSoFar() {
+    return Optional.ofNullable(recordStart);
+  }
+
   /** The conversation id of the record being read, if it was read already: for fatal errors. */
   Optional<ConversationId> conversationIdSoFar() {
     return Optional.ofNullable(conversationId).filter(id -> !id.isBlank()).map(ConversationId::of);
@@ -131,7 +154,14 @@ final class RecordReader {
     if (location == null) {
       return SourcePosition.of(source, 0, 0);
     }
-    return SourcePosition.of(source, Math.max(0, location.getLineNr()), Math.max(0, location.getColumnNr()));
+    int line = location.getLineNr();
+    return SourcePosition.of(source, line <= 0 ? 0 : line + lineBase, Math.max(0, location.getColumnNr()));
+  }
+
+  /** {@code line L, column C} of {@code location}, in the whole input. */
+  String place(JsonLocation location) {
+    SourcePosition at = position(location);
+    return "line " + at.line() + ", column " + at.column();
   }
 
   /**
@@ -141,12 +171,15 @@ final class RecordReader {
    */
   Optional<Interaction> readObject(boolean envelopeAllowed) throws IOException {
     JsonLocation start = p.currentTokenLocation();
+    recordStart = start;
     problem = null;
     conversationId = null;
     skippedErrors = null;
+    duplicates = null;
     Interaction.Builder b = Interaction.builder();
     Map<String, RawJson> extras = null;
     boolean recordFieldSeen = false;
+    long seen = 0;
     while (true) {
       JsonToken t = nextToken();
       if (t == JsonToken.END_OBJECT) {
@@ -161,6 +194,7 @@ final class RecordReader {
             && value == JsonToken.START_ARRAY
             && "results".equals(WireField.normalise(name))) {
           conversationId = null;
+          recordStart = null;
           return Optional.empty();
         }
         if (!keepExtras) {
@@ -182,6 +216,11 @@ final class RecordReader {
         p.skipChildren();
         continue;
       }
+      long bit = 1L << field.ordinal();
+      if ((seen & bit) != 0 && field.audited()) {
+        duplicate(Optional.empty(), name);
+      }
+      seen |= bit;
       readRecordField(b, field, name);
     }
     return Optional.of(finish(b, extras, start));
@@ -265,9 +304,20 @@ final class RecordReader {
     }
   }
 
+  private void duplicate(Optional<String> element, String key) {
+    if (duplicates == null) {
+      duplicates = new ArrayList<>(2);
+    }
+    duplicates.add(new DuplicateKey(element, key));
+  }
+
   private Interaction finish(Interaction.Builder b, Map<String, RawJson> extras, JsonLocation start) {
     if (extras != null) {
       b.extras(Extras.of(extras));
+    }
+    if (duplicates != null) {
+      b.duplicateKeys(duplicates);
+      duplicates = null;
     }
     if (problem == null && (conversationId == null || conversationId.isBlank())) {
       String why =
@@ -283,22 +333,35 @@ final class RecordReader {
     }
     if (problem == null) {
       try {
-        return b.conversationId(ConversationId.of(conversationId)).build();
+        Interaction built = b.conversationId(ConversationId.of(conversationId)).build();
+        recordStart = null;
+        return built;
       } catch (IllegalArgumentException | NullPointerException | IllegalStateException e) {
         problem = new Problem(start, "invalid record: " + e.getMessage(), e);
       }
     }
     Problem failed = problem;
     Optional<ConversationId> id = conversationIdSoFar();
-    problem = null;
-    conversationId = null;
-    throw new InteractionReadException(position(failed.location()), id, failed.reason(), failed.cause());
+    reset();
+    throw new InteractionReadException(position(start), id, failed.reason() + at(start, failed.location()),
+        failed.cause());
+  }
+
+  /** {@code " (at line 2, column 20)"} when the problem is not where its record starts; else empty. */
+  private String at(JsonLocation start, JsonLocation problemAt) {
+    if (problemAt == null || problemAt.getLineNr() <= 0
+        || (problemAt.getLineNr() == start.getLineNr() && problemAt.getColumnNr() == start.getColumnNr())) {
+      return "";
+    }
+    return " (at " + place(problemAt) + ")";
   }
 
   /** Called after the current record was refused: forget it. */
   void reset() {
     problem = null;
     conversationId = null;
+    recordStart = null;
+    duplicates = null;
   }
 
   // ---------------------------------------------------------------- nested objects
@@ -352,6 +415,8 @@ final class RecordReader {
       throws IOException {
     fields.clear();
     Map<String, RawJson> extras = null;
+    long seen = 0;
+    metricDuplicates = 0;
     JsonToken t;
     while ((t = nextToken()) != JsonToken.END_OBJECT) {
       if (t != JsonToken.FIELD_NAME) {
@@ -369,6 +434,12 @@ final class RecordReader {
         }
         extras.put(name, raw());
       } else {
+        long bit = 1L << (field.ordinal() & 63);
+        if ((seen & bit) != 0 && field.audited()) {
+          metricDuplicates |= bit;
+          duplicateNames.put(field, name);
+        }
+        seen |= bit;
         Object value = valueReader.read(field, name);
         fields.put(field, value);
       }
@@ -463,32 +534,48 @@ final class RecordReader {
 
   private Metric metric(String arrayKey, int index) throws IOException {
     Problem before = problem;
-    JsonLocation start = p.currentTokenLocation();
     Fields f = fields;
     Extras extras = readFields(Level.METRIC, f, metricValue);
-    if (problem == before) {
-      if (f.get(WireField.METRIC_NAME) == null) {
-        problem = new Problem(start, "metric has no \"Metric Name\"", null);
-      } else if (f.get(WireField.METRIC_WEIGHT) == null) {
-        problem = new Problem(start, "metric has no \"Metric Weight\"", null);
-      } else if (f.get(WireField.QUALIFICATION) == null) {
-        problem = new Problem(start, "metric has no \"Qualification\"", null);
+    Object name = f.get(WireField.METRIC_NAME);
+    if (metricDuplicates != 0) {
+      String element = arrayKey + "[" + index + "]" + (name == null ? "" : " ('" + name + "')");
+      for (WireField field : METRIC_AUDITED) {
+        if ((metricDuplicates & (1L << (field.ordinal() & 63))) != 0) {
+          duplicate(Optional.of(element), duplicateNames.get(field));
+        }
       }
+      duplicateNames.clear();
+      metricDuplicates = 0;
     }
-    prefixProblem(before, arrayKey, index, f.get(WireField.METRIC_NAME));
+    prefixProblem(before, arrayKey, index, name);
     if (problem != before) {
       return null;
     }
+    Object weight = f.get(WireField.METRIC_WEIGHT);
     Object negative = f.get(WireField.METRIC_NEGATIVE_WEIGHT);
-    return new Metric(
+    Object qualification = f.get(WireField.QUALIFICATION);
+    Metric metric = new Metric(
         string(f, WireField.METRIC_ID),
-        (String) f.get(WireField.METRIC_NAME),
-        (Long) f.get(WireField.METRIC_WEIGHT),
+        name == null ? "" : (String) name,
+        weight == null ? 0L : (Long) weight,
         negative == null ? 0L : (Long) negative,
-        (Qualification) f.get(WireField.QUALIFICATION),
+        qualification == null ? Qualification.Answer.MANUAL : (Qualification) qualification,
         Boolean.TRUE.equals(f.get(WireField.METRIC_FATAL)),
         extras);
+    if (name == null && !skipped[WireField.METRIC_NAME.ordinal()]) {
+      metric = metric.withoutField(Metric.Field.NAME);
+    }
+    if (weight == null) {
+      metric = metric.withoutField(Metric.Field.WEIGHT);
+    }
+    if (qualification == null) {
+      metric = metric.withoutField(Metric.Field.QUALIFICATION);
+    }
+    return metric;
   }
+
+  private static final List<WireField> METRIC_AUDITED =
+      List.of(WireField.METRIC_WEIGHT, WireField.METRIC_NEGATIVE_WEIGHT, WireField.QUALIFICATION);
 
   private Object metricValue(WireField field, String key) throws IOException {
     switch (field) {

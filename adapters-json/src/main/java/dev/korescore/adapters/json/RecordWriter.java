@@ -128,12 +128,18 @@ final class RecordWriter {
     boolean full = style == KeyStyle.CAMEL_CASE;
     g.writeStartObject();
     string(g, WireField.METRIC_ID, m.id());
-    g.writeStringField(key(WireField.METRIC_NAME), m.name());
-    g.writeNumberField(key(WireField.METRIC_WEIGHT), m.weight());
+    if (m.hasName()) {
+      g.writeStringField(key(WireField.METRIC_NAME), m.name());
+    }
+    if (m.hasWeight()) {
+      g.writeNumberField(key(WireField.METRIC_WEIGHT), m.weight());
+    }
     if (full || m.negativeWeight() != 0) {
       g.writeNumberField(key(WireField.METRIC_NEGATIVE_WEIGHT), m.negativeWeight());
     }
-    g.writeStringField(key(WireField.QUALIFICATION), m.qualification().wireText());
+    if (m.hasQualification()) {
+      g.writeStringField(key(WireField.QUALIFICATION), m.qualification().wireText());
+    }
     if (full || m.fatal()) {
       g.writeBooleanField(key(WireField.METRIC_FATAL), m.fatal());
     }

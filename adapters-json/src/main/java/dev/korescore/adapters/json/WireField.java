@@ -101,6 +101,7 @@ enum WireField {
       case PASS_SCORE:
       case PASSED:
       case DURATION_STATUS:
+      case FATAL_ERRORS:
       case QUEUES:
       case AGENTS:
       case FORM_NAME:
@@ -115,6 +116,24 @@ enum WireField {
       case METRIC_NEGATIVE_WEIGHT:
       case QUALIFICATION:
       case METRIC_FATAL:
+        return true;
+      default:
+        return false;
+    }
+  }
+
+  /**
+   * Whether the audit uses this field's value: given twice in one record (or one metric), Kore's meaning
+   * is unknown and the record is invalid; any other key given twice keeps its last value.
+   */
+  boolean audited() {
+    switch (this) {
+      case KORE_SCORE:
+      case PASS_SCORE:
+      case PASSED:
+      case METRIC_WEIGHT:
+      case METRIC_NEGATIVE_WEIGHT:
+      case QUALIFICATION:
         return true;
       default:
         return false;

@@ -35,7 +35,7 @@ class FileInputTest {
     try (InteractionStream stream = Io.READER.open(bad, ReadOptions.strict())) {
       assertThatThrownBy(stream::next)
           .isInstanceOf(InteractionReadException.class)
-          .hasMessage(bad + ":1:36 (conversation c-1): \"IsPassed\" must be true or false, was 7");
+          .hasMessage(bad + ":1:1 (conversation c-1): \"IsPassed\" must be true or false, was 7 (at line 1, column 36)");
     }
   }
 

@@ -24,14 +24,20 @@ class ReadErrorsTest {
     return catchThrowableOfType(InteractionReadException.class, () -> Io.read(source, Io.utf8(text)));
   }
 
+  /** The reason without where in the record the fault is. */
+  private static String reason(String text) {
+    return failure("f", text).reason().replaceAll(" \\(at line \\d+, column \\d+\\)$", "");
+  }
+
   @Test
-  void malformed_json_names_file_line_and_column() {
+  void malformed_json_names_where_the_record_starts_its_own_conversation_and_where_the_fault_is() {
     String text = "{\"conversationId\":\"c-1\"}\n{\"conversationId\":\"c-2\", oops}\n";
 
     InteractionReadException e = failure("exports/day1.jsonl", text);
 
-    assertThat(e.position()).isEqualTo(SourcePosition.of("exports/day1.jsonl", 2, 26));
-    assertThat(e.getMessage()).startsWith("exports/day1.jsonl:2:26 (conversation c-2): malformed JSON");
+    assertThat(e.position()).isEqualTo(SourcePosition.of("exports/day1.jsonl", 2, 1));
+    assertThat(e.getMessage()).isEqualTo("exports/day1.jsonl:2:1 (conversation c-2): malformed JSON:"
+        + " unexpected 'o' where a quoted key should be (at line 2, column 26)");
     assertThat(e.conversationId()).contains(ConversationId.of("c-2"));
   }
 
@@ -45,9 +51,10 @@ class ReadErrorsTest {
     InteractionReadException e = failure("page.json", text);
 
     assertThat(e.conversationId()).contains(ConversationId.of("c-77"));
-    assertThat(e.position()).isEqualTo(SourcePosition.of("page.json", 2, 20));
-    assertThat(e.reason()).isEqualTo("Metrics[1] ('Policy'): \"Metric Weight\" must be a whole number, was \"heavy\"");
-    assertThat(e.getMessage()).isEqualTo("page.json:2:20 (conversation c-77): " + e.reason());
+    assertThat(e.position()).isEqualTo(SourcePosition.of("page.json", 1, 1));
+    assertThat(e.reason()).isEqualTo(
+        "Metrics[1] ('Policy'): \"Metric Weight\" must be a whole number, was \"heavy\" (at line 2, column 20)");
+    assertThat(e.getMessage()).isEqualTo("page.json:1:1 (conversation c-77): " + e.reason());
   }
 
   @Test
@@ -60,27 +67,27 @@ class ReadErrorsTest {
 
   @Test
   void wrong_types_are_named_with_the_key_as_written() {
-    assertThat(failure("f", "{\"conversationId\":\"c-1\",\"Pass Score\":{\"a\":1}}").reason())
+    assertThat(reason("{\"conversationId\":\"c-1\",\"Pass Score\":{\"a\":1}}"))
         .isEqualTo("\"Pass Score\" must be a whole number, was an object");
-    assertThat(failure("f", "{\"conversationId\":\"c-1\",\"IsPassed\":\"perhaps\"}").reason())
+    assertThat(reason("{\"conversationId\":\"c-1\",\"IsPassed\":\"perhaps\"}"))
         .isEqualTo("\"IsPassed\" must be true or false, was \"perhaps\"");
-    assertThat(failure("f", "{\"conversationId\":\"c-1\",\"Duration\":\"a while\"}").reason())
+    assertThat(reason("{\"conversationId\":\"c-1\",\"Duration\":\"a while\"}"))
         .startsWith("\"Duration\" must be a duration");
-    assertThat(failure("f", "{\"conversationId\":\"c-1\",\"Conversation Start Time\":\"yesterday\"}").reason())
+    assertThat(reason("{\"conversationId\":\"c-1\",\"Conversation Start Time\":\"yesterday\"}"))
         .startsWith("\"Conversation Start Time\" must be an ISO-8601 date-time");
-    assertThat(failure("f", "{\"conversationId\":\"c-1\",\"Metrics\":{}}").reason())
+    assertThat(reason("{\"conversationId\":\"c-1\",\"Metrics\":{}}"))
         .isEqualTo("\"Metrics\" must be an array, was an object");
-    assertThat(failure("f", "{\"conversationId\":\"c-1\",\"Kore Evaluation Score\":\"high\"}").reason())
+    assertThat(reason("{\"conversationId\":\"c-1\",\"Kore Evaluation Score\":\"high\"}"))
         .isEqualTo("\"Kore Evaluation Score\" must be a whole number, was \"high\"");
-    assertThat(failure("f", "{\"conversationId\":\"c-1\",\"Pass Score\":3000000000}").reason())
+    assertThat(reason("{\"conversationId\":\"c-1\",\"Pass Score\":3000000000}"))
         .isEqualTo("\"Pass Score\" is out of range, was 3000000000");
-    assertThat(failure("f", "{\"conversationId\":\"c-1\",\"Pass Score\":\"70.5\"}").reason())
+    assertThat(reason("{\"conversationId\":\"c-1\",\"Pass Score\":\"70.5\"}"))
         .isEqualTo("\"Pass Score\" must be a whole number, was \"70.5\"");
     assertThat(
-            failure("f", "{\"conversationId\":\"c-1\",\"Metrics\":[{\"Metric Name\":\"W\",\"Qualification\":\"YES\","
-                + "\"Metric Weight\":92233720368547758070}]}").reason())
+            reason("{\"conversationId\":\"c-1\",\"Metrics\":[{\"Metric Name\":\"W\",\"Qualification\":\"YES\","
+                + "\"Metric Weight\":92233720368547758070}]}"))
         .isEqualTo("Metrics[0] ('W'): \"Metric Weight\" is out of range, was 92233720368547758070");
-    assertThat(failure("f", "{\"conversationId\":\"c-1\",\"Sentiment Score\":1e999999999}").reason())
+    assertThat(reason("{\"conversationId\":\"c-1\",\"Sentiment Score\":1e999999999}"))
         .startsWith("\"Sentiment Score\" is out of range");
   }
 
@@ -115,10 +122,16 @@ class ReadErrorsTest {
   }
 
   @Test
-  void text_that_is_not_json_fails_even_when_skipping() {
-    assertThatThrownBy(() -> Io.read("notes.txt", Io.utf8("hello, world\n"), ReadOptions.skippingBadRecords()))
+  void text_that_is_not_json_is_a_typed_error_and_a_skipped_line_when_skipping() {
+    assertThatThrownBy(() -> Io.read("notes.txt", Io.utf8("hello, world\n")))
         .isInstanceOf(InteractionReadException.class)
-        .hasMessageStartingWith("notes.txt:1:1: malformed JSON");
+        .hasMessageStartingWith("notes.txt:1:")
+        .hasMessageContaining("malformed JSON: 'hello' is not JSON");
+    try (InteractionStream stream = Io.READER.open("notes.txt", new ByteArrayInputStream(Io.utf8("hello, world\n")),
+        ReadOptions.skippingBadRecords())) {
+      assertThat(stream.hasNext()).isFalse();
+      assertThat(stream.skipped().count()).isEqualTo(1);
+    }
   }
 
   @Test

@@ -31,6 +31,7 @@ class ReadScopeProperties {
         .passScore(x.passScore())
         .passed(x.passed())
         .durationStatus(x.durationStatus())
+        .fatalErrorCount(x.fatalErrorCount())
         .evaluationFormName(x.evaluationFormName());
     x.agents().forEach(a -> b.addAgent(new Agent(a.id(), a.name(), Optional.empty(), Optional.empty(), Extras.none())));
     x.queues().forEach(q -> b.addQueue(new Queue(q.id(), q.name(), Extras.none())));

@@ -14,7 +14,10 @@ import org.quicktheories.core.Gen;
 import org.quicktheories.generators.Generate;
 import org.quicktheories.generators.SourceDSL;
 
-/** Any byte sequence yields interactions or an {@link InteractionReadException}: never another exception. */
+/**
+ * Any byte sequence yields interactions or an {@link InteractionReadException} with a position and a
+ * message in the user's words (no library internals): never another exception.
+ */
 class ReaderFuzzProperties {
   private static final byte[] SEED = Io.resource("seed-sample-response.json");
   private static final byte[] LATER = Io.resource("later-api-styles.jsonl");
@@ -30,7 +33,13 @@ class ReaderFuzzProperties {
         Io.read("fuzz", bytes, options);
       } catch (InteractionReadException e) {
         assertThat(e.position().source()).isEqualTo("fuzz");
-        assertThat(e.getMessage()).startsWith("fuzz");
+        if (!e.reason().contains("gzip data")) { // a gzip stream broken as a whole has no line
+          assertThat(e.position().line()).as(e.getMessage()).isPositive();
+        }
+        assertThat(e.getMessage()).startsWith("fuzz:")
+            .doesNotContain("Source:", "JsonReadFeature", "StreamReadConstraints", "com.fasterxml", "java.",
+                "Exception", "\n")
+            .doesNotContainPattern("`[A-Za-z]+[.(]");
       }
     }
   }

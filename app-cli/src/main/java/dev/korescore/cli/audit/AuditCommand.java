@@ -102,8 +102,13 @@ public final class AuditCommand implements Callable<Integer> {
   @Option(names = "--infer-policy", description = "Also try every policy variant and report which explains most records.")
   boolean inferPolicy;
 
-  @Option(names = "--skip-bad-records", description = "Skip and count records that cannot be read instead of stopping.")
+  @Option(names = "--skip-bad-records", description = "Skip and count records that cannot be read instead of stopping"
+      + " (JSON Lines: a malformed line costs only itself; reading starts again at the next line).")
   boolean skipBadRecords;
+
+  @Option(names = "--allow-empty", description = "No interactions at all is a clean audit (exit 0), not an input"
+      + " error (exit 2): for pipelines where an empty day is normal.")
+  boolean allowEmpty;
 
   @Option(names = "--problems", paramLabel = "N",
       description = "Problem interactions kept with their explanation (default 500): the --report table lists them"
@@ -200,8 +205,11 @@ public final class AuditCommand implements Callable<Integer> {
       try (FetchRun run = kore.openRun(environment, retryPolicy);
           FetchedInteractions interactions = run.interactions(run.request(start, end, channels, queues));
           Output output = Output.open(out, spec.commandLine().getOut())) {
-        result = AuditRun.create(options).run(interactions, output.writer);
         sources = List.of(run.endpoint() + " " + start + " to " + end);
+        if (!allowEmpty && !interactions.hasNext()) {
+          throw CliException.usage("no interactions in " + sources.get(0) + " (--allow-empty accepts that)");
+        }
+        result = AuditRun.create(options).run(interactions, output.writer);
         for (WindowLedger ledger : interactions.ledgers()) {
           if (!ledger.complete()) {
             complete = false;
@@ -217,6 +225,10 @@ public final class AuditCommand implements Callable<Integer> {
           .withScope(ReadScope.AUDIT);
       try (InteractionInputs interactions = new InteractionInputs(readers.get(), inputs, readOptions, threads);
           Output output = Output.open(out, spec.commandLine().getOut())) {
+        if (!allowEmpty && !interactions.hasNext()) {
+          throw CliException.usage("no interactions in " + String.join(", ", InteractionInputs.shown(inputs))
+              + interactions.skippedNote().map(note -> " (" + note + ")").orElse("") + " (--allow-empty accepts that)");
+        }
         result = AuditRun.create(options).run(interactions, output.writer);
         interactions.reportSkipped(err);
       }

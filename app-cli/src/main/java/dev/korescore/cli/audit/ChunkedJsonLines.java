@@ -7,6 +7,7 @@ import dev.korescore.core.port.out.ReadInteractionsPort;
 import dev.korescore.core.port.out.ReadOptions;
 import dev.korescore.core.port.out.SourcePosition;
 import java.io.ByteArrayInputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PushbackInputStream;
@@ -15,6 +16,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -25,6 +27,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.zip.GZIPInputStream;
+import java.util.zip.ZipException;
 
 /**
  * Reads a JSON Lines input with several cores: one thread cuts the bytes into chunks of whole lines,
@@ -77,12 +80,15 @@ final class ChunkedJsonLines implements InteractionStream {
    */
   static InteractionStream open(String name, InputStream raw, ReadInteractionsPort reader, ReadOptions options,
       int threads) {
+    if (threads < 2) {
+      return reader.open(name, raw, options);
+    }
     try {
       InputStream input = gunzipped(raw);
       PushbackInputStream peekable = new PushbackInputStream(input, PEEK);
       byte[] head = peekable.readNBytes(PEEK);
       peekable.unread(head);
-      if (threads < 2 || !firstLineIsAnObject(head)) {
+      if (!firstLineIsAnObject(head)) {
         return reader.open(name, peekable, options);
       }
       ChunkedJsonLines stream = new ChunkedJsonLines(name, peekable, reader, options, threads);
@@ -131,12 +137,18 @@ final class ChunkedJsonLines implements InteractionStream {
   }
 
   private void split() {
+    byte[] buffer = new byte[CHUNK_BYTES];
+    int filled = 0;
+    long line = 1;
     try {
-      byte[] buffer = new byte[CHUNK_BYTES];
-      int filled = 0;
-      long line = 1;
       while (true) {
-        int n = input.read(buffer, filled, buffer.length - filled);
+        int n;
+        try {
+          n = input.read(buffer, filled, buffer.length - filled);
+        } catch (EOFException | ZipException cut) {
+          cutShort(cut, buffer, filled, line);
+          return;
+        }
         if (n < 0) {
           if (filled > 0) {
             submit(Arrays.copyOf(buffer, filled), line);
@@ -180,6 +192,37 @@ final class ChunkedJsonLines implements InteractionStream {
       } catch (InterruptedException interrupted) {
         Thread.currentThread().interrupt();
       }
+    }
+  }
+
+  /**
+   * The gzip data ended early: the whole lines read so far are still read, then the cut is a bad record
+   * (skipping) or the error, naming the line after which the data stops.
+   */
+  private void cutShort(IOException cut, byte[] buffer, int filled, long line) throws InterruptedException {
+    int whole = 0;
+    for (int i = filled - 1; i >= 0; i--) {
+      if (buffer[i] == '\n') {
+        whole = i + 1;
+        break;
+      }
+    }
+    long last = line;
+    if (whole > 0) {
+      byte[] chunk = Arrays.copyOf(buffer, whole);
+      submit(chunk, line);
+      last += lines(chunk);
+    }
+    InteractionReadException failure = new InteractionReadException(SourcePosition.of(name, last, 0), Optional.empty(),
+        (cut instanceof EOFException ? "the gzip data is cut short" : "the gzip data is corrupt")
+            + String.format(Locale.ROOT, " after line %,d", last - 1), cut);
+    if (options.skipBadRecords()) {
+      chunks.put(CompletableFuture.completedFuture(new Chunk(List.of(), 1, List.of(failure), false)));
+      chunks.put(CompletableFuture.completedFuture(END));
+    } else {
+      CompletableFuture<Chunk> failed = new CompletableFuture<>();
+      failed.completeExceptionally(failure);
+      chunks.put(failed);
     }
   }
 

@@ -1,5 +1,6 @@
 package dev.korescore.cli.audit;
 
+import dev.korescore.adapters.json.JacksonInteractionReaderAdapter;
 import dev.korescore.cli.common.CliException;
 import dev.korescore.core.model.Interaction;
 import dev.korescore.core.port.out.InteractionReadException;
@@ -16,6 +17,7 @@ import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.NoSuchElementException;
 
 /**
@@ -82,10 +84,16 @@ public final class InteractionInputs implements Iterator<Interaction>, AutoClose
 
   /** {@code korescore: skipped N bad records; the first: ...} on {@code err}, when any was skipped. */
   public void reportSkipped(PrintWriter err) {
-    if (skipped > 0) {
-      err.printf(Locale.ROOT, "korescore: skipped %,d bad record%s%s%n", skipped, skipped == 1 ? "" : "s",
-          firstSkipped == null ? "" : "; the first: " + firstSkipped);
+    skippedNote().ifPresent(note -> err.println("korescore: " + note));
+  }
+
+  /** {@code skipped N bad records; the first: FILE:LINE:COL ...}, when any was skipped. */
+  public Optional<String> skippedNote() {
+    if (skipped == 0) {
+      return Optional.empty();
     }
+    return Optional.of(String.format(Locale.ROOT, "skipped %,d bad record%s%s", skipped, skipped == 1 ? "" : "s",
+        firstSkipped == null ? "" : "; the first: " + firstSkipped));
   }
 
   private InteractionStream open(String name) {
@@ -98,7 +106,7 @@ public final class InteractionInputs implements Iterator<Interaction>, AutoClose
     } catch (NoSuchFileException | FileNotFoundException e) {
       throw CliException.usage("cannot read " + name + ": no such file");
     } catch (IOException e) {
-      throw CliException.usage("cannot read " + name + ": " + e.getMessage());
+      throw CliException.usage("cannot read " + name + ": " + JacksonInteractionReaderAdapter.whyUnreadable(e));
     }
   }
 

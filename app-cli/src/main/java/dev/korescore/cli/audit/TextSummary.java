@@ -32,6 +32,7 @@ final class TextSummary {
     out.printf(Locale.ROOT, "  %-15s %,10d%n", "invalid", s.count(VerdictKind.INVALID));
     out.printf(Locale.ROOT, "Pass rate: Kore %s, recomputed %s%n", rate(s.korePassRate(), s.korePassKnown()),
         rate(s.computedPassRate(), s.computedPassKnown()));
+    s.repeatedIds().describe().ifPresent(text -> out.println("Repeated ids: " + text + " (each occurrence audited)"));
 
     groups(out, "agents", AuditSummary.worst(s.byAgent(), WORST));
     groups(out, "queues", AuditSummary.worst(s.byQueue(), WORST));

@@ -39,6 +39,7 @@ import java.util.OptionalInt;
  * @param evaluationFormScoringType {@code "Evaluation Form Scoring Type"} (percentage or points)
  * @param metrics {@code Metrics[]}, in Kore's order
  * @param extras top-level fields the model does not know
+ * @param duplicateKeys audited keys the record printed twice (an audit calls such a record invalid)
  */
 public record Interaction(
     ConversationId conversationId,
@@ -63,7 +64,8 @@ public record Interaction(
     Optional<String> evaluationFormName,
     Optional<String> evaluationFormScoringType,
     List<Metric> metrics,
-    Extras extras) {
+    Extras extras,
+    List<DuplicateKey> duplicateKeys) {
 
   public Interaction {
     requireNonNull(conversationId, "conversationId");
@@ -89,6 +91,7 @@ public record Interaction(
     requireNonNull(evaluationFormScoringType, "evaluationFormScoringType");
     metrics = List.copyOf(metrics);
     requireNonNull(extras, "extras");
+    duplicateKeys = List.copyOf(duplicateKeys);
     duration.ifPresent(
         d -> {
           if (d.isNegative()) {
@@ -141,6 +144,7 @@ public record Interaction(
     b.evaluationFormScoringType = evaluationFormScoringType;
     b.metrics = metrics;
     b.extras = extras;
+    b.duplicateKeys = duplicateKeys;
     return b;
   }
 
@@ -182,6 +186,7 @@ public record Interaction(
     private Optional<String> evaluationFormScoringType = Optional.empty();
     private List<Metric> metrics = List.of();
     private Extras extras = Extras.none();
+    private List<DuplicateKey> duplicateKeys = List.of();
 
     private Builder() {}
 
@@ -456,6 +461,11 @@ public record Interaction(
       return this;
     }
 
+    public Builder duplicateKeys(List<DuplicateKey> value) {
+      this.duplicateKeys = List.copyOf(value);
+      return this;
+    }
+
     /**
      * Validates and builds; see {@link Interaction}'s constructor for the checks.
      *
@@ -488,7 +498,8 @@ public record Interaction(
           evaluationFormName,
           evaluationFormScoringType,
           metrics,
-          extras);
+          extras,
+          duplicateKeys);
     }
   }
 }

@@ -19,6 +19,7 @@ import java.util.OptionalInt;
  * @param correctScore the score Kore's documented rules give ({@link KoreRules}); empty when not evaluated
  * @param correctPassed the pass flag those rules give; empty when not evaluated
  * @param planted the planted mistake, if any
+ * @param shape the documented record shape this record has, if any (never together with a planted mistake)
  */
 public record GeneratedInteraction(
     long index,
@@ -27,7 +28,8 @@ public record GeneratedInteraction(
     String wireJson,
     OptionalInt correctScore,
     Optional<Boolean> correctPassed,
-    Optional<PlantedDiscrepancy> planted) {
+    Optional<PlantedDiscrepancy> planted,
+    Optional<DocumentedShape> shape) {
 
   public GeneratedInteraction {
     if (index < 0) {
@@ -39,6 +41,11 @@ public record GeneratedInteraction(
     requireNonNull(correctScore, "correctScore");
     requireNonNull(correctPassed, "correctPassed");
     requireNonNull(planted, "planted");
+    requireNonNull(shape, "shape");
+    if (planted.isPresent() && shape.isPresent()) {
+      throw new IllegalArgumentException("a record with a documented shape carries no planted mistake, was "
+          + shape.get() + " and " + planted.get());
+    }
   }
 
   /** The generated interaction's conversation id. */

@@ -3,6 +3,7 @@ package dev.korescore.testkit.generator;
 import static java.util.Objects.requireNonNull;
 
 import dev.korescore.core.model.Agent;
+import dev.korescore.core.model.DuplicateKey;
 import dev.korescore.core.model.DurationStatus;
 import dev.korescore.core.model.Extras;
 import dev.korescore.core.model.Intent;
@@ -70,6 +71,7 @@ public final class InteractionGenerator {
   private final double wrongScoreFraction;
   private final double notEvaluatedShare;
   private final double extraFieldShare;
+  private final double documentedShapeShare;
   private final Instant from;
   private final Instant to;
   private final KeyStyle[] styles;
@@ -84,6 +86,7 @@ public final class InteractionGenerator {
     this.wrongScoreFraction = b.wrongScoreFraction;
     this.notEvaluatedShare = b.notEvaluatedShare;
     this.extraFieldShare = b.extraFieldShare;
+    this.documentedShapeShare = b.documentedShapeShare;
     this.from = b.from;
     this.to = b.to;
     List<KeyStyle> keys = new ArrayList<>();
@@ -152,7 +155,26 @@ public final class InteractionGenerator {
     String id = "c-" + Catalogue.hex(r, 7) + "-" + Catalogue.hex(r, 4) + "-" + Catalogue.hex(r, 4) + "-"
         + Catalogue.hex(r, 4) + "-" + String.format("%04x%08x", r.nextInt(0x10000), index & 0xFFFFFFFFL);
 
-    Interaction.Builder b = Interaction.builder(id)
+    // A stream of its own, so that a share of 0 leaves every other record byte for byte as it was.
+    Optional<DocumentedShape> shape = Optional.empty();
+    SplittableRandom shapes = null;
+    String recordId = id;
+    if (documentedShapeShare > 0) {
+      shapes = new SplittableRandom(mix(seed * 0x632BE59BD9B4E019L + index + 1));
+      if (shapes.nextDouble() < documentedShapeShare) {
+        DocumentedShape[] all = DocumentedShape.values();
+        shape = Optional.of(all[shapes.nextInt(all.length)]);
+        if (shape.get() == DocumentedShape.REPEATED_CONVERSATION_ID) {
+          if (index == 0) {
+            shape = Optional.empty();
+          } else {
+            recordId = generate(index - 1).conversationId().value();
+          }
+        }
+      }
+    }
+
+    Interaction.Builder b = Interaction.builder(recordId)
         .channel(pickChannel(r))
         .startTime(start)
         .endTime(start.plus(duration))
@@ -178,13 +200,25 @@ public final class InteractionGenerator {
     OptionalInt correctScore = OptionalInt.empty();
     Optional<Boolean> correctPassed = Optional.empty();
     Optional<PlantedDiscrepancy> planted = Optional.empty();
-    if (r.nextDouble() < notEvaluatedShare) {
+    boolean notEvaluated = r.nextDouble() < notEvaluatedShare;
+    if (shape.isPresent() && shape.get() == DocumentedShape.NOT_EVALUATED_WITHOUT_ANSWERS) {
+      List<Metric> unanswered = new ArrayList<>();
+      for (Metric m : answer(r, form, modern)) {
+        unanswered.add(m.withoutField(Metric.Field.QUALIFICATION));
+      }
+      b.koreScore(KoreScore.notEvaluated()).metrics(unanswered).fatalErrorCount(0)
+          .durationStatus(shapes.nextBoolean() ? DurationStatus.Known.BELOW_THRESHOLD
+              : DurationStatus.Known.DURATION_UNAVAILABLE);
+    } else if (notEvaluated && shape.isEmpty()) {
       b.koreScore(KoreScore.notEvaluated());
       if (modern) {
         b.durationStatus(r.nextBoolean() ? DurationStatus.Known.BELOW_THRESHOLD : DurationStatus.Known.DURATION_UNAVAILABLE);
       }
     } else {
       List<Metric> metrics = answer(r, form, modern);
+      if (shape.isPresent() && shape.get() == DocumentedShape.FATAL_COUNT_WITHOUT_FATAL_METRIC) {
+        metrics.replaceAll(m -> m.withFatal(false));
+      }
       int score = KoreRules.score(metrics).orElseThrow(
           () -> new IllegalStateException("generated metrics must have an applicable metric: " + id));
       boolean passed = KoreRules.passes(score, form.passScore());
@@ -192,7 +226,16 @@ public final class InteractionGenerator {
       correctPassed = Optional.of(passed);
       int reportedScore = score;
       boolean reportedPassed = passed;
-      if (r.nextDouble() < discrepancyShare) {
+      boolean plant = r.nextDouble() < discrepancyShare;
+      if (shape.isPresent() && shape.get() == DocumentedShape.FATAL_COUNT_WITHOUT_FATAL_METRIC) {
+        score = 0;
+        passed = KoreRules.passes(0, form.passScore());
+        correctScore = OptionalInt.of(score);
+        correctPassed = Optional.of(passed);
+        reportedScore = score;
+        reportedPassed = passed;
+      }
+      if (plant && shape.isEmpty()) {
         if (r.nextDouble() < wrongScoreFraction) {
           int delta = 5 + r.nextInt(21);
           reportedScore = score + delta <= 100 && (score - delta < -100 || r.nextBoolean()) ? score + delta : score - delta;
@@ -205,8 +248,14 @@ public final class InteractionGenerator {
               PlantedDiscrepancy.Kind.WRONG_PASS_FLAG, reportedScore, reportedPassed, score, passed));
         }
       }
+      boolean fatalCount = modern || r.nextBoolean();
+      if (shape.isPresent()) {
+        metrics = shaped(shape.get(), metrics, shapes, style, b);
+      }
       b.metrics(metrics).koreScore(reportedScore).passScore(form.passScore()).passed(reportedPassed);
-      if (modern || r.nextBoolean()) {
+      if (shape.isPresent() && shape.get() == DocumentedShape.FATAL_COUNT_WITHOUT_FATAL_METRIC) {
+        b.fatalErrorCount(1 + shapes.nextInt(2));
+      } else if (fatalCount) {
         b.fatalErrorCount(KoreRules.fatalErrorCount(metrics));
       }
       if (modern) {
@@ -218,7 +267,34 @@ public final class InteractionGenerator {
     }
     Interaction interaction = b.build();
     return new GeneratedInteraction(
-        index, interaction, style, KoreWire.record(interaction, style), correctScore, correctPassed, planted);
+        index, interaction, style, KoreWire.record(interaction, style), correctScore, correctPassed, planted, shape);
+  }
+
+  /** The metrics (and duplicated keys) of an evaluated record given one of the documented shapes. */
+  private static List<Metric> shaped(
+      DocumentedShape shape, List<Metric> metrics, SplittableRandom r, KeyStyle style, Interaction.Builder b) {
+    List<Metric> out = new ArrayList<>(metrics);
+    int at = r.nextInt(out.size());
+    Metric m = out.get(at);
+    switch (shape) {
+      case METRIC_WITHOUT_WEIGHT:
+        // as Kore's 2024 sample prints it: only "Metric ID" and "Qualification"
+        out.set(at, m.withNegativeWeight(0).withoutField(Metric.Field.WEIGHT).withoutField(Metric.Field.NAME));
+        break;
+      case METRIC_WITHOUT_NAME:
+        out.set(at, r.nextBoolean() || m.id().isEmpty() ? m.withoutField(Metric.Field.NAME)
+            : new Metric(Optional.empty(), m.name(), m.weight(), m.negativeWeight(), m.qualification(), m.fatal(),
+                m.extras()).withoutField(Metric.Field.NAME));
+        break;
+      case DUPLICATED_KEY:
+        b.duplicateKeys(r.nextBoolean()
+            ? List.of(new DuplicateKey(Optional.empty(), style.scoreKey()))
+            : List.of(new DuplicateKey(Optional.of("Metrics[" + at + "] ('" + m.name() + "')"), "Metric Weight")));
+        break;
+      default:
+        break;
+    }
+    return out;
   }
 
   private List<Metric> answer(SplittableRandom r, Catalogue.Form form, boolean modern) {
@@ -339,6 +415,7 @@ public final class InteractionGenerator {
     private double wrongScoreFraction = 0.6;
     private double notEvaluatedShare = 0.03;
     private double extraFieldShare = 0.25;
+    private double documentedShapeShare = 0;
     private Instant from = Instant.parse("2024-07-15T00:00:00Z");
     private Instant to = Instant.parse("2024-07-22T00:00:00Z");
     private final Map<KeyStyle, Integer> styleWeights = new EnumMap<>(KeyStyle.class);
@@ -385,6 +462,17 @@ public final class InteractionGenerator {
       return this;
     }
 
+    /**
+     * The probability that a record has one of the record shapes Kore's documentation prints ({@link
+     * DocumentedShape}: not evaluated without answers, a metric without weight or name, a fatal count with
+     * no fatal metric, a key given twice, a repeated conversation id), in [0, 1] (default 0). Such a record
+     * carries no planted mistake; {@link GeneratedInteraction#shape()} says which shape it has.
+     */
+    public Builder documentedShapeShare(double value) {
+      this.documentedShapeShare = value;
+      return this;
+    }
+
     /** Conversation start times fall in {@code [from, to)} (default 2024-07-15 to 2024-07-22, UTC). */
     public Builder between(Instant from, Instant to) {
       this.from = requireNonNull(from, "from");
@@ -419,6 +507,7 @@ public final class InteractionGenerator {
       share("wrongScoreFraction", wrongScoreFraction);
       share("notEvaluatedShare", notEvaluatedShare);
       share("extraFieldShare", extraFieldShare);
+      share("documentedShapeShare", documentedShapeShare);
       if (!from.isBefore(to)) {
         throw new IllegalArgumentException("from must be before to, was from " + from + " to " + to);
       }

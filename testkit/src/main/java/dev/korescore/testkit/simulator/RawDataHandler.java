@@ -262,7 +262,7 @@ final class RawDataHandler implements HttpHandler {
       results.add(matching.get((int) i).wireJson());
     }
     boolean hasMore = last < total;
-    return KoreWire.envelope(results, total, totalPages, hasMore);
+    return KoreWire.envelope(results, total, totalPages, hasMore, config.totalPagesTwice());
   }
 
   /** The first index whose start time is at or after {@code millis}. */

@@ -37,6 +37,7 @@ public final class SimulatorConfig {
   private final Duration maxTokenLifetime;
   private final int threads;
   private final Clock clock;
+  private final boolean totalPagesTwice;
 
   private SimulatorConfig(Builder b) {
     this.accountId = b.accountId;
@@ -51,6 +52,7 @@ public final class SimulatorConfig {
     this.maxTokenLifetime = b.maxTokenLifetime;
     this.threads = b.threads;
     this.clock = b.clock;
+    this.totalPagesTwice = b.totalPagesTwice;
   }
 
   /** A builder with every default. */
@@ -130,6 +132,11 @@ public final class SimulatorConfig {
     return clock;
   }
 
+  /** Whether every page prints {@code "totalPages"} twice, as one of Kore's documented samples does. */
+  public boolean totalPagesTwice() {
+    return totalPagesTwice;
+  }
+
   @Override
   public String toString() {
     return "SimulatorConfig[accountId=" + accountId + ", streamId=" + streamId + ", clientId=" + clientId
@@ -151,6 +158,7 @@ public final class SimulatorConfig {
     private Duration maxTokenLifetime = Duration.ofHours(1);
     private int threads = 16;
     private Clock clock = Clock.systemUTC();
+    private boolean totalPagesTwice;
 
     private Builder() {}
 
@@ -223,6 +231,15 @@ public final class SimulatorConfig {
     /** The clock for token expiry and the rate limit (default the system clock). */
     public Builder clock(Clock value) {
       this.clock = requireNonNull(value, "clock");
+      return this;
+    }
+
+    /**
+     * Print {@code "totalPages"} twice in every page (default false), as Kore's 2026 Auto QA Reporting
+     * sample does: a client must accept a key given twice in the envelope.
+     */
+    public Builder totalPagesTwice(boolean value) {
+      this.totalPagesTwice = value;
       return this;
     }
 

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.korescore.core.model.Agent;
+import dev.korescore.core.model.DuplicateKey;
 import dev.korescore.core.model.Extras;
 import dev.korescore.core.model.Intent;
 import dev.korescore.core.model.Interaction;
@@ -56,6 +57,15 @@ public final class KoreWire {
    * @param recordJsons complete JSON objects, written verbatim
    */
   public static String envelope(List<String> recordJsons, long totalResults, long totalPages, boolean hasMore) {
+    return envelope(recordJsons, totalResults, totalPages, hasMore, false);
+  }
+
+  /**
+   * The envelope, with {@code "totalPages"} printed twice when {@code totalPagesTwice} (as Kore's 2026 Auto
+   * QA Reporting sample prints it, Koredotcom/docs {@code docs/xo/apis/quality-ai/auto-qa-reporting-api.md}).
+   */
+  public static String envelope(
+      List<String> recordJsons, long totalResults, long totalPages, boolean hasMore, boolean totalPagesTwice) {
     requireNonNull(recordJsons, "recordJsons");
     int size = 64;
     for (String json : recordJsons) {
@@ -71,6 +81,7 @@ public final class KoreWire {
     return sb.append("],\"totalResults\":").append(totalResults)
         .append(",\"totalPages\":").append(totalPages)
         .append(",\"hasMore\":").append(hasMore)
+        .append(totalPagesTwice ? ",\"totalPages\":" + totalPages : "")
         .append('}')
         .toString();
   }
@@ -135,13 +146,15 @@ public final class KoreWire {
       }
       g.writeEndArray();
     }
-    g.writeFieldName(style.scoreKey());
-    if (in.koreScore() instanceof KoreScore.Scored scored) {
-      g.writeNumber(scored.score());
-    } else if (style.notEvaluatedAsText()) {
-      g.writeString("NA");
-    } else {
-      g.writeNull();
+    for (int copy = 0; copy < (printedTwice(in, null, style.scoreKey()) ? 2 : 1); copy++) {
+      g.writeFieldName(style.scoreKey());
+      if (in.koreScore() instanceof KoreScore.Scored scored) {
+        g.writeNumber(scored.score());
+      } else if (style.notEvaluatedAsText()) {
+        g.writeString("NA");
+      } else {
+        g.writeNull();
+      }
     }
     if (in.churnRiskObserved().isPresent()) {
       g.writeBooleanField("IsChurnRiskObserved", in.churnRiskObserved().get());
@@ -149,10 +162,10 @@ public final class KoreWire {
     if (in.escalationObserved().isPresent()) {
       g.writeBooleanField("IsEscalationObserved", in.escalationObserved().get());
     }
-    if (in.passScore().isPresent()) {
+    for (int copy = 0; in.passScore().isPresent() && copy < (printedTwice(in, null, "Pass Score") ? 2 : 1); copy++) {
       g.writeNumberField("Pass Score", in.passScore().getAsInt());
     }
-    if (in.passed().isPresent()) {
+    for (int copy = 0; in.passed().isPresent() && copy < (printedTwice(in, null, style.passedKey()) ? 2 : 1); copy++) {
       g.writeBooleanField(style.passedKey(), in.passed().get());
     }
     if (in.empathyScore().isPresent()) {
@@ -197,8 +210,8 @@ public final class KoreWire {
     }
     if (!in.metrics().isEmpty()) {
       g.writeArrayFieldStart("Metrics");
-      for (Metric metric : in.metrics()) {
-        writeMetric(g, metric);
+      for (int i = 0; i < in.metrics().size(); i++) {
+        writeMetric(g, in, i, in.metrics().get(i));
       }
       g.writeEndArray();
     }
@@ -242,17 +255,44 @@ public final class KoreWire {
     g.writeEndObject();
   }
 
-  private static void writeMetric(JsonGenerator g, Metric metric) throws IOException {
+  /**
+   * Whether the record lists {@code key} (of the record, or of the metric at {@code metricIndex}) among
+   * its {@link Interaction#duplicateKeys()}: then it is printed twice, as Kore prints some keys.
+   */
+  private static boolean printedTwice(Interaction in, Integer metricIndex, String key) {
+    for (DuplicateKey duplicate : in.duplicateKeys()) {
+      boolean here = metricIndex == null
+          ? duplicate.element().isEmpty()
+          : duplicate.element().filter(e -> e.startsWith("Metrics[" + metricIndex + "]")).isPresent();
+      if (here && normalised(duplicate.key()).equals(normalised(key))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static String normalised(String key) {
+    return key.replace(" ", "").replace("_", "").toLowerCase(java.util.Locale.ROOT);
+  }
+
+  private static void writeMetric(JsonGenerator g, Interaction in, int index, Metric metric) throws IOException {
     g.writeStartObject();
     if (metric.id().isPresent()) {
       g.writeStringField("Metric ID", metric.id().get());
     }
-    g.writeStringField("Metric Name", metric.name());
-    g.writeNumberField("Metric Weight", metric.weight());
+    if (metric.hasName()) {
+      g.writeStringField("Metric Name", metric.name());
+    }
+    for (int copy = 0; metric.hasWeight() && copy < (printedTwice(in, index, "Metric Weight") ? 2 : 1); copy++) {
+      g.writeNumberField("Metric Weight", metric.weight());
+    }
     if (metric.negativeWeight() != 0) {
       g.writeNumberField("Metric Negative Weight", metric.negativeWeight());
     }
-    g.writeStringField("Qualification", metric.qualification().wireText());
+    for (int copy = 0; metric.hasQualification() && copy < (printedTwice(in, index, "Qualification") ? 2 : 1);
+        copy++) {
+      g.writeStringField("Qualification", metric.qualification().wireText());
+    }
     if (metric.fatal()) {
       g.writeBooleanField("isFatalError", true);
     }

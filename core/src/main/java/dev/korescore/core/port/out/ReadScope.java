@@ -11,10 +11,10 @@ public enum ReadScope {
 
   /**
    * What an audit uses, and nothing else: the conversation id, channel ({@code src}) and start time;
-   * Kore's score, pass score, passed flag and duration status; the evaluation form's name; each agent's
+   * Kore's score, pass score, passed flag, fatal error count and duration status; the evaluation form's name; each agent's
    * id and name; each queue's id and name; and every metric's id, name, weight, negative weight,
    * qualification and fatal flag. Left out: end time, duration, sentiment, intents, topics, churn and
-   * escalation flags, empathy and crutch-word scores, the fatal error count, the form's scoring type,
+   * escalation flags, empathy and crutch-word scores, the form's scoring type,
    * agents' start times and e-mails, and unknown fields at every level. The JSON adapter reads it
    * about a third faster (bench/json/README.md).
    */
