@@ -23,6 +23,7 @@ public record RepeatedIds(long count, Optional<ConversationId> first) {
     }
   }
 
+  /** No id appears more than once. */
   public static RepeatedIds none() {
     return new RepeatedIds(0, Optional.empty());
   }

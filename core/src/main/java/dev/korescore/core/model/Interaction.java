@@ -461,6 +461,7 @@ public record Interaction(
       return this;
     }
 
+    /** Sets the audited keys the record printed more than once (none by default). */
     public Builder duplicateKeys(List<DuplicateKey> value) {
       this.duplicateKeys = List.copyOf(value);
       return this;
