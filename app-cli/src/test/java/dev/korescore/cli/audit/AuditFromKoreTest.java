@@ -1,10 +1,12 @@
 package dev.korescore.cli.audit;
 
+import dev.korescore.adapters.http.RetryPolicy;
+import dev.korescore.adapters.json.JacksonInteractionReaderAdapter;
+import dev.korescore.cli.CliRun;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.korescore.cli.KorescoreCommand;
 import dev.korescore.cli.common.ExitCodes;
 import dev.korescore.cli.fetch.SimulatorProfile;
 import dev.korescore.testkit.generator.GeneratedInteraction;
@@ -14,13 +16,14 @@ import dev.korescore.testkit.simulator.KoreSimulator;
 import dev.korescore.testkit.simulator.SimulatorConfig;
 import dev.korescore.testkit.simulator.SimulatorDataset;
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
@@ -28,7 +31,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code korescore audit --from/--to}: fetch from the simulator over loopback HTTP and audit in one go. */
 class AuditFromKoreTest {
@@ -59,10 +61,7 @@ class AuditFromKoreTest {
   }
 
   int korescore(String... args) {
-    CommandLine commandLine = KorescoreCommand.newCommandLine();
-    commandLine.setOut(new PrintWriter(out, true));
-    commandLine.setErr(new PrintWriter(err, true));
-    return commandLine.execute(args);
+    return CliRun.korescore(out, err, args);
   }
 
   @Test
@@ -116,5 +115,16 @@ class AuditFromKoreTest {
         "--client-secret-file", wrong.toString(), "--rate", "0");
     assertThat(code).isEqualTo(ExitCodes.USAGE_OR_INPUT);
     assertThat(err.toString()).contains("401").doesNotContain(secret).doesNotContain("\tat ");
+  }
+
+  @Test
+  void aServerThatKeepsFailingExitsFourWithoutAResumeHintAuditHasNoResume() {
+    sim.faults().next(20, Fault.status(500));
+    RetryPolicy quick = RetryPolicy.defaults().withDelays(Duration.ofMillis(1), Duration.ofMillis(5)).withMaxAttempts(2);
+    AuditCommand audit = new AuditCommand(JacksonInteractionReaderAdapter::create, Map.of(), quick);
+    int code = CliRun.command(audit, out, err).execute("--from", "2024-07-15", "--to", "2024-07-16",
+        "--profile", profile.toString(), "--rate", "0");
+    assertThat(code).as(err.toString()).isEqualTo(ExitCodes.RUNTIME_FAILURE);
+    assertThat(err.toString()).contains("HTTP 500").doesNotContain("--resume").doesNotContain("\tat ");
   }
 }

@@ -1,10 +1,10 @@
 package dev.korescore.cli.fetch;
 
+import dev.korescore.cli.CliRun;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
 import dev.korescore.adapters.http.RetryPolicy;
-import dev.korescore.cli.common.CliException;
 import dev.korescore.cli.common.ExitCodes;
 import dev.korescore.cli.KorescoreCommand;
 import dev.korescore.core.fetch.DateWindow;
@@ -85,15 +85,7 @@ class FetchCommandTest {
 
   /** The fetch command alone, with an environment and quick retries. */
   int fetch(Map<String, String> env, String... args) {
-    CommandLine commandLine = new CommandLine(new FetchCommand(env, QUICK));
-    commandLine.setOverwrittenOptionsAllowed(true);
-    commandLine.setOut(new PrintWriter(stdout, true));
-    commandLine.setErr(new PrintWriter(stderr, true));
-    commandLine.setExecutionExceptionHandler((ex, cl, parsed) -> {
-      cl.getErr().println("korescore: " + ex.getMessage());
-      return ex instanceof CliException cli ? cli.exitCode() : ExitCodes.RUNTIME_FAILURE;
-    });
-    return commandLine.execute(args);
+    return CliRun.command(new FetchCommand(env, QUICK), stdout, stderr).execute(args);
   }
 
   List<String> outputLines() throws IOException {
@@ -214,11 +206,10 @@ class FetchCommandTest {
       }
     };
     try (FetchRun run = FetchRun.create(settings(), FetchTuning.defaults().withRate(0).withPageSize(40), QUICK)) {
-      try {
-        run.toFile(run.request(FROM, TO, List.of(), List.of()), out, false, stopper);
-      } catch (dev.korescore.core.fetch.FetchException e) {
-        assertThat(FetchCommand.translate(e).exitCode()).isEqualTo(ExitCodes.RUNTIME_FAILURE);
-      }
+      Throwable failure = org.assertj.core.api.Assertions.catchThrowable(
+          () -> run.toFile(run.request(FROM, TO, List.of(), List.of()), out, false, stopper));
+      assertThat(failure).isInstanceOf(dev.korescore.core.fetch.FetchException.ServerError.class);
+      assertThat(dev.korescore.cli.ErrorHandling.exitCode(failure)).isEqualTo(ExitCodes.RUNTIME_FAILURE);
     }
     assertThat(seen).hasSize(3);
     assertThat(outputLines()).hasSizeLessThan(dataset.size());
