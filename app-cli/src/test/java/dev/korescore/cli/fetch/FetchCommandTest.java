@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.sun.net.httpserver.HttpServer;
 import dev.korescore.adapters.http.RetryPolicy;
 import dev.korescore.cli.common.ExitCodes;
-import dev.korescore.cli.KorescoreCommand;
 import dev.korescore.core.fetch.DateWindow;
 import dev.korescore.core.fetch.FetchListener;
 import dev.korescore.core.fetch.WindowLedger;
@@ -20,7 +19,6 @@ import dev.korescore.testkit.simulator.SimulatorDataset;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -38,7 +36,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code korescore fetch} end to end against the testkit simulator over loopback HTTP. */
 class FetchCommandTest {
@@ -77,10 +74,7 @@ class FetchCommandTest {
 
   /** The real command line, with its error handling. */
   int korescore(String... args) {
-    CommandLine commandLine = KorescoreCommand.newCommandLine();
-    commandLine.setOut(new PrintWriter(stdout, true));
-    commandLine.setErr(new PrintWriter(stderr, true));
-    return commandLine.execute(args);
+    return CliRun.korescore(stdout, stderr, args);
   }
 
   /** The fetch command alone, with an environment and quick retries. */
