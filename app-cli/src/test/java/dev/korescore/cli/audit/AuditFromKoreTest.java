@@ -8,13 +8,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.korescore.cli.common.ExitCodes;
-import dev.korescore.cli.fetch.SimulatorProfile;
+import dev.korescore.cli.SimulatorFixture;
 import dev.korescore.testkit.generator.GeneratedInteraction;
 import dev.korescore.testkit.generator.InteractionGenerator;
 import dev.korescore.testkit.simulator.Fault;
 import dev.korescore.testkit.simulator.KoreSimulator;
-import dev.korescore.testkit.simulator.SimulatorConfig;
-import dev.korescore.testkit.simulator.SimulatorDataset;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
@@ -26,14 +24,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code korescore audit --from/--to}: fetch from the simulator over loopback HTTP and audit in one go. */
 class AuditFromKoreTest {
+  @RegisterExtension
+  static final SimulatorFixture kore = SimulatorFixture.generated(
+      InteractionGenerator.builder().seed(23).count(300).discrepancyShare(0.1).build());
+
   static InteractionGenerator generator;
   static KoreSimulator sim;
 
@@ -43,21 +45,14 @@ class AuditFromKoreTest {
   final StringWriter err = new StringWriter();
 
   @BeforeAll
-  static void startSimulator() {
-    generator = InteractionGenerator.builder().seed(23).count(300).discrepancyShare(0.1).build();
-    sim = KoreSimulator.start(SimulatorConfig.builder().dataset(SimulatorDataset.generated(generator))
-        .rateLimitPerMinute(0).build());
-  }
-
-  @AfterAll
-  static void stopSimulator() {
-    sim.close();
+  static void shortNames() {
+    generator = kore.generator();
+    sim = kore.sim();
   }
 
   @BeforeEach
   void writeProfile() throws IOException {
-    sim.faults().clear();
-    profile = SimulatorProfile.write(sim, dir);
+    profile = kore.profile(dir);
   }
 
   int korescore(String... args) {

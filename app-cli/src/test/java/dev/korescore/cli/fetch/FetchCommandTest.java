@@ -1,6 +1,7 @@
 package dev.korescore.cli.fetch;
 
 import dev.korescore.cli.CliRun;
+import dev.korescore.cli.SimulatorFixture;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
@@ -14,8 +15,6 @@ import dev.korescore.testkit.generator.InteractionGenerator;
 import dev.korescore.testkit.simulator.DatasetRecord;
 import dev.korescore.testkit.simulator.Fault;
 import dev.korescore.testkit.simulator.KoreSimulator;
-import dev.korescore.testkit.simulator.SimulatorConfig;
-import dev.korescore.testkit.simulator.SimulatorDataset;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -31,10 +30,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code korescore fetch} end to end against the testkit simulator over loopback HTTP. */
@@ -42,6 +41,10 @@ class FetchCommandTest {
   static final Instant FROM = Instant.parse("2024-07-15T00:00:00Z");
   static final Instant TO = Instant.parse("2024-07-22T00:00:00Z");
   static final RetryPolicy QUICK = RetryPolicy.defaults().withDelays(Duration.ofMillis(1), Duration.ofMillis(5)).withMaxAttempts(6);
+
+  @RegisterExtension
+  static final SimulatorFixture kore =
+      SimulatorFixture.generated(InteractionGenerator.builder().seed(11).count(400).build());
 
   static KoreSimulator sim;
   static List<DatasetRecord> dataset;
@@ -53,23 +56,16 @@ class FetchCommandTest {
   final StringWriter stderr = new StringWriter();
 
   @BeforeAll
-  static void startSimulator() {
-    SimulatorDataset data = SimulatorDataset.generated(InteractionGenerator.builder().seed(11).count(400).build());
-    dataset = data.records();
-    sim = KoreSimulator.start(SimulatorConfig.builder().dataset(data).rateLimitPerMinute(0).build());
-  }
-
-  @AfterAll
-  static void stopSimulator() {
-    sim.close();
+  static void shortNames() {
+    sim = kore.sim();
+    dataset = kore.dataset().records();
   }
 
   @BeforeEach
   void setUp() throws IOException {
-    sim.faults().clear();
     sim.clearRequests();
     out = dir.resolve("kore.jsonl");
-    profile = SimulatorProfile.write(sim, dir);
+    profile = kore.profile(dir);
   }
 
   /** The real command line, with its error handling. */
