@@ -70,6 +70,11 @@ public final class SimulatorFixture implements BeforeAllCallback, AfterAllCallba
    * simulator, the secret in the file beside it); returns the profile's path.
    */
   public Path profile(Path dir) throws IOException {
+    return profile(sim, dir);
+  }
+
+  /** {@link #profile(Path)} for a simulator a test configured itself (a fault mode the fixture does not set). */
+  public static Path profile(KoreSimulator sim, Path dir) throws IOException {
     Path secretFile = dir.resolve("secret.txt");
     Files.writeString(secretFile, sim.clientSecret() + "\n");
     Path profile = dir.resolve("kore.properties");
