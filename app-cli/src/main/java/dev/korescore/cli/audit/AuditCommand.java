@@ -3,11 +3,9 @@ package dev.korescore.cli.audit;
 import dev.korescore.adapters.json.JacksonInteractionReaderAdapter;
 import dev.korescore.adapters.http.RetryPolicy;
 import dev.korescore.cli.fetch.FetchRun;
-import dev.korescore.cli.fetch.FetchedInteractions;
 import dev.korescore.cli.fetch.KoreOptions;
 import dev.korescore.report.HtmlAuditReport;
 import dev.korescore.report.ReportHeader;
-import dev.korescore.core.fetch.WindowLedger;
 import dev.korescore.scoring.AuditAggregator;
 import java.time.Instant;
 import java.util.Map;
@@ -113,11 +111,6 @@ public final class AuditCommand implements Callable<Integer> {
           + " all, the text summary explains the first " + TextSummary.EXPLAINED + ".")
   int problemsKept = AuditAggregator.DEFAULT_PROBLEMS_KEPT;
 
-  @Option(names = "--threads", paramLabel = "N", hidden = true,
-      description = "1 (default): read, verify and write on one thread; 2: parse JSON Lines on two threads and"
-          + " verify and write on a third (no faster on 2 cores, at 25% more CPU: bench/audit/README.md).")
-  int threads = 1;
-
   @Option(names = "--report", paramLabel = "FILE",
       description = "Also write a self-contained HTML report (charts, sortable problem table) to FILE.")
   Path report;
@@ -178,57 +171,23 @@ public final class AuditCommand implements Callable<Integer> {
     if (problemsKept < 0) {
       throw CliException.usage("--problems must be >= 0, was " + problemsKept);
     }
-    if (threads < 1 || threads > 2) {
-      throw CliException.usage("--threads must be 1 or 2, was " + threads);
-    }
-    AuditOptions options = new AuditOptions(
-        policy(), format, onlyProblems, inferPolicy, problemsKept, threads == 2);
-    boolean fetching = from != null || to != null;
-    if (fetching && (from == null || to == null)) {
-      throw CliException.usage("--from and --to go together");
-    }
-    if (fetching && !files.isEmpty()) {
-      throw CliException.usage("give input FILEs or --from/--to, not both");
-    }
+    AuditOptions options = new AuditOptions(policy(), format, onlyProblems, inferPolicy, problemsKept);
+    AuditSource source = source();
     PrintWriter err = spec.commandLine().getErr();
     AuditResult result;
     List<String> sources;
-    boolean complete = true;
-    if (fetching) {
-      Instant start = KoreOptions.parseTime("--from", from);
-      Instant end = KoreOptions.parseTime("--to", to);
-      if (!start.isBefore(end)) {
-        throw CliException.usage("--from must be before --to, were " + start + " and " + end);
+    List<String> incomplete;
+    try (AuditSource.Input interactions = source.open(readers.get(), skipBadRecords);
+        Output output = Output.open(out, spec.commandLine().getOut())) {
+      sources = interactions.shown();
+      if (!allowEmpty && !interactions.hasNext()) {
+        throw CliException.usage("no interactions in " + String.join(", ", sources)
+            + interactions.skippedNote().map(note -> " (" + note + ")").orElse("") + " (--allow-empty accepts that)");
       }
-      try (FetchRun run = kore.openRun(environment, retryPolicy);
-          FetchedInteractions interactions = run.interactions(run.request(start, end, channels, queues));
-          Output output = Output.open(out, spec.commandLine().getOut())) {
-        sources = List.of(run.endpoint() + " " + start + " to " + end);
-        if (!allowEmpty && !interactions.hasNext()) {
-          throw CliException.usage("no interactions in " + sources.get(0) + " (--allow-empty accepts that)");
-        }
-        result = AuditRun.create(options).run(interactions, output.writer);
-        for (WindowLedger ledger : interactions.ledgers()) {
-          if (!ledger.complete()) {
-            complete = false;
-            err.println("korescore: incomplete fetch: " + ledger.describe());
-          }
-        }
-      }
-    } else {
-      List<String> inputs = files.isEmpty() ? List.of("-") : files;
-      ReadOptions readOptions = (skipBadRecords ? ReadOptions.skippingBadRecords() : ReadOptions.strict())
-          .withScope(ReadScope.AUDIT);
-      try (InteractionInputs interactions = new InteractionInputs(readers.get(), inputs, readOptions, threads);
-          Output output = Output.open(out, spec.commandLine().getOut())) {
-        if (!allowEmpty && !interactions.hasNext()) {
-          throw CliException.usage("no interactions in " + String.join(", ", InteractionInputs.shown(inputs))
-              + interactions.skippedNote().map(note -> " (" + note + ")").orElse("") + " (--allow-empty accepts that)");
-        }
-        result = AuditRun.create(options).run(interactions, output.writer);
-        interactions.reportSkipped(err);
-      }
-      sources = inputs.stream().map(name -> name.equals("-") ? "<stdin>" : name).toList();
+      result = AuditRun.create(options).run(interactions, output.writer);
+      interactions.reportSkipped(err);
+      incomplete = interactions.incompleteWindows();
+      incomplete.forEach(window -> err.println("korescore: incomplete fetch: " + window));
     }
     if (report != null) {
       writeReport(result, sources);
@@ -237,7 +196,28 @@ public final class AuditCommand implements Callable<Integer> {
       err.println("korescore " + AuditRun.oneLineSummary(result.summary()));
     }
     err.flush();
-    return complete ? result.exitCode() : ExitCodes.INCOMPLETE;
+    return incomplete.isEmpty() ? result.exitCode() : ExitCodes.INCOMPLETE;
+  }
+
+  /** Files, or with {@code --from/--to} the records fetched from Kore: chosen once, read alike. */
+  private AuditSource source() {
+    boolean fetching = from != null || to != null;
+    if (!fetching) {
+      return AuditSource.files(files);
+    }
+    if (from == null || to == null) {
+      throw CliException.usage("--from and --to go together");
+    }
+    if (!files.isEmpty()) {
+      throw CliException.usage("give input FILEs or --from/--to, not both");
+    }
+    Instant start = KoreOptions.parseTime("--from", from);
+    Instant end = KoreOptions.parseTime("--to", to);
+    if (!start.isBefore(end)) {
+      throw CliException.usage("--from must be before --to, were " + start + " and " + end);
+    }
+    FetchRun run = kore.openRun(environment, retryPolicy);
+    return AuditSource.fetched(() -> run, run.request(start, end, channels, queues));
   }
 
   private void writeReport(AuditResult result, List<String> sources) {

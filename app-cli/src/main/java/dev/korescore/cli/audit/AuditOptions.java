@@ -13,11 +13,9 @@ import dev.korescore.scoring.AuditAggregator;
  * @param onlyProblems JSON Lines and CSV: write rows for problems only (mismatches and invalid records)
  * @param inferPolicy also try every policy variant on every record and report which explains most
  * @param problemsKept how many problems the summary keeps with their explanations
- * @param parallel read on one thread while verifying and writing on another
  */
 public record AuditOptions(
-    ScoringPolicy policy, OutputFormat format, boolean onlyProblems, boolean inferPolicy, int problemsKept,
-    boolean parallel) {
+    ScoringPolicy policy, OutputFormat format, boolean onlyProblems, boolean inferPolicy, int problemsKept) {
 
   public AuditOptions {
     requireNonNull(policy, "policy");
@@ -27,36 +25,29 @@ public record AuditOptions(
     }
   }
 
-  /**
-   * Kore's default policy, text output, every row, no inference, 50 problems kept, on the caller's
-   * thread (a second thread did not pay on two cores: bench/audit/README.md).
-   */
+  /** Kore's default policy, text output, every row, no inference, 50 problems kept. */
   public static AuditOptions defaults() {
     return new AuditOptions(
-        ScoringPolicy.defaults(), OutputFormat.TEXT, false, false, AuditAggregator.DEFAULT_PROBLEMS_KEPT, false);
+        ScoringPolicy.defaults(), OutputFormat.TEXT, false, false, AuditAggregator.DEFAULT_PROBLEMS_KEPT);
   }
 
   public AuditOptions withPolicy(ScoringPolicy value) {
-    return new AuditOptions(value, format, onlyProblems, inferPolicy, problemsKept, parallel);
+    return new AuditOptions(value, format, onlyProblems, inferPolicy, problemsKept);
   }
 
   public AuditOptions withFormat(OutputFormat value) {
-    return new AuditOptions(policy, value, onlyProblems, inferPolicy, problemsKept, parallel);
+    return new AuditOptions(policy, value, onlyProblems, inferPolicy, problemsKept);
   }
 
   public AuditOptions withOnlyProblems(boolean value) {
-    return new AuditOptions(policy, format, value, inferPolicy, problemsKept, parallel);
+    return new AuditOptions(policy, format, value, inferPolicy, problemsKept);
   }
 
   public AuditOptions withInferPolicy(boolean value) {
-    return new AuditOptions(policy, format, onlyProblems, value, problemsKept, parallel);
+    return new AuditOptions(policy, format, onlyProblems, value, problemsKept);
   }
 
   public AuditOptions withProblemsKept(int value) {
-    return new AuditOptions(policy, format, onlyProblems, inferPolicy, value, parallel);
-  }
-
-  public AuditOptions withParallel(boolean value) {
-    return new AuditOptions(policy, format, onlyProblems, inferPolicy, problemsKept, value);
+    return new AuditOptions(policy, format, onlyProblems, inferPolicy, value);
   }
 }
