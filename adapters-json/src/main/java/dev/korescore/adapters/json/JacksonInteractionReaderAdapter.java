@@ -85,14 +85,7 @@ public final class JacksonInteractionReaderAdapter implements ReadInteractionsPo
     requireNonNull(sourceName, "sourceName");
     requireNonNull(records, "records");
     requireNonNull(options, "options");
-    RawRecordLines lines = new RawRecordLines(records);
-    InteractionStream stream;
-    try {
-      stream = openDecoded(sourceName, lines, options);
-    } catch (IOException | RuntimeException e) {
-      throw lines.failure().orElseGet(() -> cannotOpen(sourceName, lines, e));
-    }
-    return new FetchedRecords(stream, lines);
+    return new FetchedRecords(sourceName, new RawRecordLines(records), options);
   }
 
   private InteractionStream openDecoded(String sourceName, InputStream in, ReadOptions options) throws IOException {
@@ -181,20 +174,41 @@ public final class JacksonInteractionReaderAdapter implements ReadInteractionsPo
     return buffered;
   }
 
-  /** The interactions of fetched records; a failure of the records themselves is thrown as it is. */
-  private static final class FetchedRecords implements InteractionStream {
-    private final InteractionStream stream;
+  /**
+   * The interactions of fetched records, opened on first use (nothing is fetched before the caller
+   * asks); a failure of the records themselves is thrown as it is.
+   */
+  private final class FetchedRecords implements InteractionStream {
+    private final String sourceName;
     private final RawRecordLines lines;
+    private final ReadOptions options;
+    private InteractionStream stream;
+    private boolean closed;
 
-    FetchedRecords(InteractionStream stream, RawRecordLines lines) {
-      this.stream = stream;
+    FetchedRecords(String sourceName, RawRecordLines lines, ReadOptions options) {
+      this.sourceName = sourceName;
       this.lines = lines;
+      this.options = options;
+    }
+
+    private InteractionStream stream() {
+      if (stream == null) {
+        try {
+          stream = openDecoded(sourceName, lines, options);
+        } catch (IOException | RuntimeException e) {
+          throw lines.failure().orElseGet(() -> cannotOpen(sourceName, lines, e));
+        }
+      }
+      return stream;
     }
 
     @Override
     public boolean hasNext() {
+      if (closed) {
+        return false;
+      }
       try {
-        return stream.hasNext();
+        return stream().hasNext();
       } catch (RuntimeException e) {
         throw lines.failure().orElse(e);
       }
@@ -203,7 +217,7 @@ public final class JacksonInteractionReaderAdapter implements ReadInteractionsPo
     @Override
     public dev.korescore.core.model.Interaction next() {
       try {
-        return stream.next();
+        return stream().next();
       } catch (RuntimeException e) {
         throw lines.failure().orElse(e);
       }
@@ -211,12 +225,15 @@ public final class JacksonInteractionReaderAdapter implements ReadInteractionsPo
 
     @Override
     public SkippedRecords skipped() {
-      return stream.skipped();
+      return stream == null ? SkippedRecords.none() : stream.skipped();
     }
 
     @Override
     public void close() {
-      stream.close();
+      closed = true;
+      if (stream != null) {
+        stream.close();
+      }
     }
   }
 }
