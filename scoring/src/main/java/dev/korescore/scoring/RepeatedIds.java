@@ -23,6 +23,7 @@ public record RepeatedIds(long count, Optional<ConversationId> first) {
     }
   }
 
+  /** No conversation id seen twice. */
   public static RepeatedIds none() {
     return new RepeatedIds(0, Optional.empty());
   }

@@ -38,6 +38,7 @@ public final class JacksonFetchCheckpointAdapter implements FetchCheckpointPort 
     this.mapper = mapper;
   }
 
+  /** The checkpoint file format on {@link KoreJson#mapper()}. */
   public static JacksonFetchCheckpointAdapter create() {
     return new JacksonFetchCheckpointAdapter(KoreJson.mapper());
   }

@@ -461,6 +461,7 @@ public record Interaction(
       return this;
     }
 
+    /** The keys the record gave more than once (the reader keeps the first value of each). */
     public Builder duplicateKeys(List<DuplicateKey> value) {
       this.duplicateKeys = List.copyOf(value);
       return this;
