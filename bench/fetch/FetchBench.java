@@ -1,6 +1,6 @@
 // korescore fetch benchmark: the Raw Data client against the testkit's Kore simulator over loopback HTTP.
 // Run through ./run.sh (it builds the classpath); prints the numbers recorded in README.md.
-import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.korescore.adapters.json.JacksonRawDataWireAdapter;
 import dev.korescore.adapters.http.KoreCredentials;
 import dev.korescore.adapters.http.RateLimiter;
 import dev.korescore.adapters.http.RetrofitRawDataAdapter;
@@ -33,7 +33,7 @@ public class FetchBench {
             .streamId(sim.streamId())
             .orgId("o-bench")
             .credentials(KoreCredentials.clientCredentials(sim.clientId(), Secret.of(sim.clientSecret())))
-            .mapper(JsonMapper.builder().build())
+            .wireFormat(JacksonRawDataWireAdapter.create())
             .pageSize(pageSize)
             .concurrency(concurrency)
             .rateLimiter(limiter)

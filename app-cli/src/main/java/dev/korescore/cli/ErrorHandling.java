@@ -2,6 +2,7 @@ package dev.korescore.cli;
 
 import dev.korescore.cli.common.CliException;
 import dev.korescore.cli.common.ExitCodes;
+import dev.korescore.core.fetch.FetchException;
 import dev.korescore.core.port.out.InteractionReadException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -14,15 +15,24 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
 
 /**
- * Turns a failed command into one line on standard error and a documented exit code. The stack trace
- * is printed only with {@code --debug}.
+ * Turns a failed command into one line on standard error and a documented exit code: the one place
+ * where exceptions become exit codes (commands throw typed exceptions and return only the codes of
+ * success, mismatch and incompleteness). The stack trace is printed only with {@code --debug}.
  */
-final class ErrorHandling implements IExecutionExceptionHandler {
+public final class ErrorHandling implements IExecutionExceptionHandler {
+
+  /** Gives {@code commandLine} (the root, or one command on its own) korescore's error handling and exit codes. */
+  public static CommandLine install(CommandLine commandLine) {
+    commandLine.setExitCodeExceptionMapper(new ExitCodeMapper());
+    commandLine.setExecutionExceptionHandler(new ErrorHandling());
+    commandLine.setParameterExceptionHandler(new UsageErrors());
+    return commandLine;
+  }
 
   @Override
   public int handleExecutionException(Exception ex, CommandLine commandLine, ParseResult parseResult) {
     PrintWriter err = commandLine.getErr();
-    err.println(commandLine.getColorScheme().errorText("korescore: " + describe(ex)));
+    err.println(commandLine.getColorScheme().errorText("korescore: " + describe(ex, commandLine)));
     if (debug(commandLine)) {
       ex.printStackTrace(err);
     } else if (exitCode(ex) == ExitCodes.RUNTIME_FAILURE) {
@@ -32,9 +42,19 @@ final class ErrorHandling implements IExecutionExceptionHandler {
     return exitCode(ex);
   }
 
-  static String describe(Throwable ex) {
+  static String describe(Throwable ex, CommandLine commandLine) {
     if (ex instanceof CliException || ex instanceof InteractionReadException) {
       return ex.getMessage();
+    }
+    if (ex instanceof FetchException.AuthenticationFailed) {
+      return ex.getMessage() + "; check the client id and secret";
+    }
+    if (ex instanceof FetchException.ClientError) {
+      return ex.getMessage();
+    }
+    if (ex instanceof FetchException) {
+      boolean resumable = commandLine.getCommandSpec().findOption("--resume") != null;
+      return ex.getMessage() + (resumable ? " (rerun with --resume to continue)" : "");
     }
     if (ex instanceof UncheckedIOException io && io.getCause() != null) {
       return "I/O error: " + io.getCause().getMessage();
@@ -43,11 +63,17 @@ final class ErrorHandling implements IExecutionExceptionHandler {
     return ex.getClass().getSimpleName() + (message == null ? "" : ": " + message);
   }
 
-  static int exitCode(Throwable ex) {
+  /**
+   * The documented exit code of a failure: a {@link CliException}'s own; 2 for bad input, a bad
+   * argument, failed authentication or another 4xx from Kore; 4 for everything else (network, server
+   * or rate-limit failure after every retry, I/O, a bug).
+   */
+  public static int exitCode(Throwable ex) {
     if (ex instanceof CliException cli) {
       return cli.exitCode();
     }
-    if (ex instanceof InteractionReadException || ex instanceof IllegalArgumentException) {
+    if (ex instanceof InteractionReadException || ex instanceof IllegalArgumentException
+        || ex instanceof FetchException.AuthenticationFailed || ex instanceof FetchException.ClientError) {
       return ExitCodes.USAGE_OR_INPUT;
     }
     return ExitCodes.RUNTIME_FAILURE;

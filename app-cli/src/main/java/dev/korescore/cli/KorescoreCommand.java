@@ -74,10 +74,7 @@ public final class KorescoreCommand implements Callable<Integer> {
       }
     });
     commandLine.getCommandSpec().usageMessage().exitCodeList(exitCodeMap());
-    commandLine.setExitCodeExceptionMapper(new ErrorHandling.ExitCodeMapper());
-    commandLine.setExecutionExceptionHandler(new ErrorHandling());
-    commandLine.setParameterExceptionHandler(new ErrorHandling.UsageErrors());
-    return commandLine;
+    return ErrorHandling.install(commandLine);
   }
 
   static java.util.Map<String, String> exitCodeMap() {

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.korescore.cli.common.CliException;
 import dev.korescore.cli.common.ExitCodes;
-import java.io.PrintWriter;
 import java.io.StringWriter;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
@@ -26,9 +25,7 @@ class KorescoreCommandTest {
   private int run(String... args) {
     CommandLine commandLine = KorescoreCommand.newCommandLine();
     commandLine.addSubcommand("boom", new Boom());
-    commandLine.setOut(new PrintWriter(out, true));
-    commandLine.setErr(new PrintWriter(err, true));
-    return commandLine.execute(args);
+    return CliRun.capture(commandLine, out, err).execute(args);
   }
 
   @Test

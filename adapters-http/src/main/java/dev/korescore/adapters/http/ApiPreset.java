@@ -4,7 +4,10 @@ import static java.util.Objects.requireNonNull;
 
 import java.util.Locale;
 
-/** The Raw Data endpoint's path and headers, as published in each era of Kore's documentation. */
+/**
+ * The Raw Data endpoint's path and headers, as published in each era of Kore's documentation: the one
+ * description from which every request is built ({@link #path}, {@link #headers}).
+ */
 public enum ApiPreset {
   /** 2024 table: {@code /api/public/QualityManagement/account/{accountId}/v1/RawData}; headers auth, accountId. */
   LEGACY("/api/public/QualityManagement/account/{accountId}/v1/RawData"),
@@ -41,6 +44,31 @@ public enum ApiPreset {
     }
     throw new IllegalArgumentException(
         "api must be one of legacy, app, qualityai, agentassist, was '" + name + "'");
+  }
+
+  /** The path of this endpoint for an account and stream, e.g. {@code /qualityai/api/v1/.../app/st-1/rawdata}. */
+  public String path(String accountId, String streamId) {
+    requireNonNull(accountId, "accountId");
+    if (needsStreamId()) {
+      requireNonNull(streamId, "streamId");
+    }
+    return pathTemplate.replace("{accountId}", accountId).replace("{streamId}", streamId == null ? "" : streamId);
+  }
+
+  /**
+   * The headers this endpoint needs besides {@code auth}, in order: {@code accountId}, then {@code iid}
+   * or {@code orgId} where the preset asks for them.
+   */
+  java.util.Map<String, String> headers(String accountId, String orgId, String iid) {
+    java.util.Map<String, String> headers = new java.util.LinkedHashMap<>();
+    headers.put("accountId", requireNonNull(accountId, "accountId"));
+    if (needsIid()) {
+      headers.put("iid", requireNonNull(iid, "iid"));
+    }
+    if (needsOrgId()) {
+      headers.put("orgId", requireNonNull(orgId, "orgId"));
+    }
+    return headers;
   }
 
   boolean needsStreamId() {

@@ -2,11 +2,13 @@ package dev.korescore.adapters.http;
 
 import static java.util.Objects.requireNonNull;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.korescore.core.fetch.DateWindow;
 import dev.korescore.core.fetch.FetchException;
 import dev.korescore.core.fetch.FetchRequest;
+import dev.korescore.core.fetch.PageDecodeException;
+import dev.korescore.core.fetch.RawDataPage;
+import dev.korescore.core.fetch.RawDataQuery;
+import dev.korescore.core.fetch.RawDataWirePort;
 import dev.korescore.core.fetch.RequestSummary;
 import java.io.IOException;
 import java.io.InterruptedIOException;
@@ -16,7 +18,6 @@ import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -24,6 +25,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicInteger;
+import okhttp3.MediaType;
+import okhttp3.RequestBody;
 import okhttp3.ResponseBody;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,13 +37,14 @@ import retrofit2.Response;
 final class PageClient {
   private static final Logger LOG = LoggerFactory.getLogger(RetrofitRawDataAdapter.class);
   private static final String REDACTED = "[redacted]";
+  private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
 
   private final RawDataApi api;
   private final Settings settings;
   private final TokenSource tokens;
-  private final PageDecoder decoder;
-  private final ObjectMapper mapper;
+  private final RawDataWirePort wire;
   private final String path;
+  private final Map<String, String> presetHeaders;
 
   /** Everything fixed for one client. */
   record Settings(
@@ -58,15 +62,13 @@ final class PageClient {
       Sleeper sleeper,
       boolean logBodies) {}
 
-  PageClient(RawDataApi api, Settings settings, TokenSource tokens, ObjectMapper mapper) {
+  PageClient(RawDataApi api, Settings settings, TokenSource tokens, RawDataWirePort wire) {
     this.api = requireNonNull(api, "api");
     this.settings = requireNonNull(settings, "settings");
     this.tokens = requireNonNull(tokens, "tokens");
-    this.mapper = requireNonNull(mapper, "mapper");
-    this.decoder = new PageDecoder(mapper.getFactory());
-    this.path = settings.preset().pathTemplate()
-        .replace("{accountId}", settings.accountId())
-        .replace("{streamId}", settings.streamId() == null ? "" : settings.streamId());
+    this.wire = requireNonNull(wire, "wire");
+    this.path = settings.preset().path(settings.accountId(), settings.streamId());
+    this.presetHeaders = settings.preset().headers(settings.accountId(), settings.orgId(), settings.iid());
   }
 
   String path() {
@@ -77,44 +79,24 @@ final class PageClient {
     return settings.pageSize();
   }
 
-  Map<String, Object> body(DateWindow window, int page, FetchRequest filters) {
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("startDate", settings.dateFormat().format(window.start()));
-    body.put("endDate", settings.dateFormat().format(window.end()));
-    body.put("limit", settings.pageSize());
-    body.put("page", page);
-    if (!filters.channels().isEmpty()) {
-      body.put("channel", filters.channels());
-    }
-    if (!filters.queues().isEmpty()) {
-      body.put("queues", filters.queues());
-    }
-    return body;
+  String body(DateWindow window, int page, FetchRequest filters) {
+    return wire.requestBody(new RawDataQuery(settings.dateFormat().format(window.start()),
+        settings.dateFormat().format(window.end()), settings.pageSize(), page, filters.channels(), filters.queues()));
   }
 
-  private Call<ResponseBody> call(String token, Map<String, Object> body) {
+  private Call<ResponseBody> call(String token, String body) {
     Map<String, String> headers = new LinkedHashMap<>();
     headers.put("auth", token);
-    headers.put("accountId", settings.accountId());
+    headers.putAll(presetHeaders);
     headers.put("Accept", "application/json");
-    if (settings.preset().needsIid()) {
-      headers.put("iid", settings.iid());
-    }
-    if (settings.preset().needsOrgId()) {
-      headers.put("orgId", settings.orgId());
-    }
-    return switch (settings.preset()) {
-      case LEGACY -> api.legacy(settings.accountId(), headers, body);
-      case APP -> api.app(settings.streamId(), headers, body);
-      case QUALITYAI -> api.qualityai(settings.streamId(), headers, body);
-      case AGENTASSIST -> api.agentassist(settings.streamId(), headers, body);
-    };
+    // relative to the base URL, which may carry a path of its own
+    return api.rawData(path.substring(1), headers, RequestBody.create(body, JSON));
   }
 
   /** Fetches one page, retrying what is worth retrying; throws a {@link FetchException} when giving up. */
-  Page fetch(DateWindow window, int page, FetchRequest filters, AtomicInteger budget) {
+  RawDataPage fetch(DateWindow window, int page, FetchRequest filters, AtomicInteger budget) {
     RequestSummary summary = new RequestSummary("POST", path, window.toString(), page);
-    Map<String, Object> body = body(window, page, filters);
+    String body = body(window, page, filters);
     RetryPolicy retry = settings.retry();
     Instant deadline = settings.clock().instant().plus(retry.totalTimeout());
     boolean authRetried = false;
@@ -143,12 +125,13 @@ final class PageClient {
             text = responseBody == null ? "" : responseBody.string();
           }
           try {
-            return decoder.decode(text, page);
-          } catch (PageDecoder.Truncated e) {
+            return wire.decodePage(text, page);
+          } catch (PageDecodeException e) {
+            if (!(e instanceof PageDecodeException.Truncated)) {
+              throw new FetchException.DecodeFailure(status, e.getMessage(), summary, e);
+            }
             failure = new FetchException.TransportFailure("truncated body: " + e.getMessage(), summary, e);
             wait = backoff(attempt);
-          } catch (PageDecoder.Malformed e) {
-            throw new FetchException.DecodeFailure(status, e.getMessage(), summary, e);
           }
         } else {
           String errorText = redact(errorBody(response));
@@ -269,22 +252,7 @@ final class PageClient {
 
   /** Kore's {@code errors[].msg}, or a short form of the body, or the status. */
   private String koreMessage(String errorText, int status) {
-    List<String> messages = new ArrayList<>();
-    try {
-      JsonNode root = mapper.readTree(errorText);
-      if (root != null) {
-        for (JsonNode error : root.path("errors")) {
-          if (error.hasNonNull("msg")) {
-            messages.add(error.get("msg").asText());
-          }
-        }
-        if (messages.isEmpty() && root.hasNonNull("message")) {
-          messages.add(root.get("message").asText());
-        }
-      }
-    } catch (IOException | RuntimeException notJson) {
-      // not JSON: fall through to the text
-    }
+    List<String> messages = wire.errorMessages(errorText);
     if (!messages.isEmpty()) {
       return String.join("; ", messages);
     }

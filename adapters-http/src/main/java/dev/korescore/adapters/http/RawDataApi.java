@@ -1,29 +1,20 @@
 package dev.korescore.adapters.http;
 
 import java.util.Map;
+import okhttp3.RequestBody;
 import okhttp3.ResponseBody;
 import retrofit2.Call;
 import retrofit2.http.Body;
 import retrofit2.http.HeaderMap;
 import retrofit2.http.POST;
-import retrofit2.http.Path;
+import retrofit2.http.Url;
 
-/** Kore's POST Raw Data under each {@link ApiPreset}. Paths are relative to the host's base URL. */
+/**
+ * Kore's POST Raw Data. The path and headers come from the {@link ApiPreset} (the one description of
+ * the endpoint); the path is relative to the host's base URL. Bodies are text made by the wire format.
+ */
 interface RawDataApi {
 
-  @POST("api/public/QualityManagement/account/{accountId}/v1/RawData")
-  Call<ResponseBody> legacy(
-      @Path("accountId") String accountId, @HeaderMap Map<String, String> headers, @Body Map<String, Object> body);
-
-  @POST("api/v1/public/qualitymanagement/app/{streamId}/rawdata")
-  Call<ResponseBody> app(
-      @Path("streamId") String streamId, @HeaderMap Map<String, String> headers, @Body Map<String, Object> body);
-
-  @POST("qualityai/api/v1/public/qualitymanagement/app/{streamId}/rawdata")
-  Call<ResponseBody> qualityai(
-      @Path("streamId") String streamId, @HeaderMap Map<String, String> headers, @Body Map<String, Object> body);
-
-  @POST("agentassist/api/v1/public/qualitymanagement/app/{streamId}/rawdata")
-  Call<ResponseBody> agentassist(
-      @Path("streamId") String streamId, @HeaderMap Map<String, String> headers, @Body Map<String, Object> body);
+  @POST
+  Call<ResponseBody> rawData(@Url String path, @HeaderMap Map<String, String> headers, @Body RequestBody body);
 }

@@ -2,10 +2,10 @@ package dev.korescore.adapters.http;
 
 import static java.util.Objects.requireNonNull;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.korescore.core.fetch.FetchListener;
 import dev.korescore.core.fetch.FetchRawDataPort;
 import dev.korescore.core.fetch.FetchRequest;
+import dev.korescore.core.fetch.RawDataWirePort;
 import dev.korescore.core.fetch.RawRecordStream;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -14,7 +14,6 @@ import java.util.Random;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import retrofit2.Retrofit;
-import retrofit2.converter.jackson.JacksonConverterFactory;
 
 /**
  * The Kore Raw Data client: POST Raw Data over Retrofit/OkHttp with a fresh HS256 JWT per request,
@@ -27,7 +26,7 @@ import retrofit2.converter.jackson.JacksonConverterFactory;
  *         .host("https://platform.kore.ai")
  *         .accountId("6639f8cc882f9068043fxxxx").streamId("st-...").orgId("o-...")
  *         .credentials(KoreCredentials.clientCredentials("cs-...", Secret.of(secretText)))
- *         .mapper(new ObjectMapper())
+ *         .wireFormat(JacksonRawDataWireAdapter.create())   // from adapters-json
  *         .build();
  *      RawRecordStream records = kore.fetch(FetchRequest.of(from, to))) {
  *   records.forEachRemaining(r -> System.out.println(r.jsonLine()));
@@ -92,7 +91,7 @@ public final class RetrofitRawDataAdapter implements FetchRawDataPort, AutoClose
     private String orgId;
     private String iid;
     private KoreCredentials credentials;
-    private ObjectMapper mapper;
+    private RawDataWirePort wireFormat;
     private KoreDateFormat dateFormat = KoreDateFormat.SPACE;
     private int pageSize = 100;
     private int maxPages = 100;
@@ -152,9 +151,9 @@ public final class RetrofitRawDataAdapter implements FetchRawDataPort, AutoClose
       return this;
     }
 
-    /** The Jackson mapper for request bodies and envelopes (the application's configured one). */
-    public Builder mapper(ObjectMapper value) {
-      this.mapper = requireNonNull(value, "mapper");
+    /** Kore's wire format: request bodies, response envelopes and error bodies (the JSON adapter's). */
+    public Builder wireFormat(RawDataWirePort value) {
+      this.wireFormat = requireNonNull(value, "wireFormat");
       return this;
     }
 
@@ -258,8 +257,8 @@ public final class RetrofitRawDataAdapter implements FetchRawDataPort, AutoClose
       if (credentials == null) {
         throw new IllegalStateException("credentials are required");
       }
-      if (mapper == null) {
-        throw new IllegalStateException("mapper is required");
+      if (wireFormat == null) {
+        throw new IllegalStateException("wireFormat is required");
       }
       if (pageSize < 1 || pageSize > 100) {
         throw new IllegalArgumentException("pageSize must be within 1..100, was " + pageSize);
@@ -287,7 +286,6 @@ public final class RetrofitRawDataAdapter implements FetchRawDataPort, AutoClose
       RawDataApi rawDataApi = new Retrofit.Builder()
           .baseUrl(baseUrl)
           .client(okHttp)
-          .addConverterFactory(JacksonConverterFactory.create(mapper))
           .build()
           .create(RawDataApi.class);
       PageClient.Settings settings = new PageClient.Settings(
@@ -298,7 +296,7 @@ public final class RetrofitRawDataAdapter implements FetchRawDataPort, AutoClose
       if (api.needsIid()) {
         require(settings.iid(), "iid (for api app)");
       }
-      return new RetrofitRawDataAdapter(this, new PageClient(rawDataApi, settings, tokens, mapper), okHttp, baseUrl);
+      return new RetrofitRawDataAdapter(this, new PageClient(rawDataApi, settings, tokens, wireFormat), okHttp, baseUrl);
     }
 
     private static void require(String value, String name) {

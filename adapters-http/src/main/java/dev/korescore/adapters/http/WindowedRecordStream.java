@@ -2,6 +2,7 @@ package dev.korescore.adapters.http;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.korescore.core.fetch.RawDataPage;
 import dev.korescore.core.fetch.DateWindow;
 import dev.korescore.core.fetch.FetchException;
 import dev.korescore.core.fetch.FetchListener;
@@ -48,7 +49,7 @@ final class WindowedRecordStream implements RawRecordStream {
   private final Map<ConversationId, Integer> seen = new HashMap<>();
   private final List<WindowLedger> ledgers = new ArrayList<>();
   private final Deque<RawRecord> ready = new ArrayDeque<>();
-  private final Map<DateWindow, Future<Page>> prefetched = new HashMap<>();
+  private final Map<DateWindow, Future<RawDataPage>> prefetched = new HashMap<>();
   private ExecutorService pool;
   private boolean closed;
   private int leafCounter;
@@ -83,7 +84,7 @@ final class WindowedRecordStream implements RawRecordStream {
   private final class Leaf {
     final DateWindow window;
     final int id = ++leafCounter;
-    final Deque<Future<Page>> inflight = new ArrayDeque<>();
+    final Deque<Future<RawDataPage>> inflight = new ArrayDeque<>();
     int nextPage = 1;
     int nextToSubmit = 2;
     OptionalLong total = OptionalLong.empty();
@@ -97,9 +98,9 @@ final class WindowedRecordStream implements RawRecordStream {
 
     void step() {
       int number = nextPage++;
-      Page page;
+      RawDataPage page;
       if (number == 1) {
-        Future<Page> early = prefetched.remove(window);
+        Future<RawDataPage> early = prefetched.remove(window);
         schedule();
         page = early == null ? fetch(number) : await(early, number);
       } else {
@@ -128,11 +129,11 @@ final class WindowedRecordStream implements RawRecordStream {
       consume(page, number);
     }
 
-    private Page fetch(int number) {
+    private RawDataPage fetch(int number) {
       return client.fetch(window, number, request, budget);
     }
 
-    private Page nextFromPool(int number) {
+    private RawDataPage nextFromPool(int number) {
       if (concurrency <= 1) {
         return fetch(number);
       }
@@ -154,7 +155,7 @@ final class WindowedRecordStream implements RawRecordStream {
       }
     }
 
-    private Page await(Future<Page> future, int number) {
+    private RawDataPage await(Future<RawDataPage> future, int number) {
       try {
         return future.get();
       } catch (InterruptedException e) {
@@ -170,7 +171,7 @@ final class WindowedRecordStream implements RawRecordStream {
       }
     }
 
-    private void consume(Page page, int number) {
+    private void consume(RawDataPage page, int number) {
       topTally.pages++;
       int fresh = 0;
       int repeatedHere = 0;
@@ -228,7 +229,7 @@ final class WindowedRecordStream implements RawRecordStream {
     }
 
     void cancelInflight() {
-      for (Future<Page> future : inflight) {
+      for (Future<RawDataPage> future : inflight) {
         future.cancel(true);
       }
       inflight.clear();

@@ -1,5 +1,6 @@
 package dev.korescore.adapters.http;
 
+import dev.korescore.adapters.json.JacksonRawDataWireAdapter;
 import java.util.Random;
 import mockwebserver3.MockWebServer;
 
@@ -20,7 +21,7 @@ final class Clients {
         .streamId(STREAM)
         .orgId(ORG)
         .credentials(KoreCredentials.clientCredentials(CLIENT_ID, Secret.of(SECRET)))
-        .mapper(FakeKore.MAPPER)
+        .wireFormat(JacksonRawDataWireAdapter.create())
         .rateLimiter(RateLimiter.unlimited(System::nanoTime, d -> {}))
         .random(new Random(42))
         .sleeper(d -> {});

@@ -1,5 +1,6 @@
 package dev.korescore.adapters.http;
 
+import dev.korescore.adapters.json.JacksonRawDataWireAdapter;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -68,7 +69,7 @@ class KoreSimulatorIntegrationTest {
         .streamId(sim.streamId())
         .orgId("o-test")
         .credentials(KoreCredentials.clientCredentials(sim.clientId(), Secret.of(sim.clientSecret())))
-        .mapper(FakeKore.MAPPER)
+        .wireFormat(JacksonRawDataWireAdapter.create())
         .rateLimiter(RateLimiter.unlimited(System::nanoTime, d -> {}))
         .random(new Random(1))
         .sleeper(sleeps::add)

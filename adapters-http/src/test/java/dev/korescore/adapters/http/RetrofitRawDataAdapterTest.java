@@ -1,5 +1,6 @@
 package dev.korescore.adapters.http;
 
+import dev.korescore.adapters.json.JacksonRawDataWireAdapter;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -454,7 +455,7 @@ class RetrofitRawDataAdapterTest {
     server.close();
     adapter = RetrofitRawDataAdapter.builder().host("http://localhost:" + port).accountId("a").streamId("s").orgId("o")
         .credentials(KoreCredentials.clientCredentials(Clients.CLIENT_ID, Secret.of(Clients.SECRET)))
-        .mapper(FakeKore.MAPPER).rateLimiter(RateLimiter.unlimited()).sleeper(sleeps::add)
+        .wireFormat(JacksonRawDataWireAdapter.create()).rateLimiter(RateLimiter.unlimited()).sleeper(sleeps::add)
         .retryPolicy(RetryPolicy.defaults().withMaxAttempts(3)).build();
     try (RawRecordStream records = adapter.fetch(FetchRequest.of(FROM, TO))) {
       assertThatThrownBy(records::hasNext).isInstanceOf(FetchException.TransportFailure.class);

@@ -2,13 +2,11 @@ package dev.korescore.cli.audit;
 
 import dev.korescore.adapters.json.JacksonInteractionReaderAdapter;
 import dev.korescore.adapters.http.RetryPolicy;
-import dev.korescore.cli.fetch.FetchCommand;
 import dev.korescore.cli.fetch.FetchRun;
 import dev.korescore.cli.fetch.FetchedInteractions;
 import dev.korescore.cli.fetch.KoreOptions;
 import dev.korescore.report.HtmlAuditReport;
 import dev.korescore.report.ReportHeader;
-import dev.korescore.core.fetch.FetchException;
 import dev.korescore.core.fetch.WindowLedger;
 import dev.korescore.scoring.AuditAggregator;
 import java.time.Instant;
@@ -216,8 +214,6 @@ public final class AuditCommand implements Callable<Integer> {
             err.println("korescore: incomplete fetch: " + ledger.describe());
           }
         }
-      } catch (FetchException e) {
-        throw FetchCommand.translate(e);
       }
     } else {
       List<String> inputs = files.isEmpty() ? List.of("-") : files;

@@ -2,7 +2,9 @@ package dev.korescore.cli.audit;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.korescore.adapters.json.CsvTableAdapter;
 import dev.korescore.core.model.Interaction;
+import dev.korescore.core.port.out.WriteTablePort;
 import dev.korescore.scoring.AuditAggregator;
 import dev.korescore.scoring.AuditSummary;
 import dev.korescore.scoring.KoreAuditor;
@@ -38,6 +40,8 @@ import java.util.stream.Stream;
 public final class AuditRun {
   private static final int BATCH = 128;
   private static final int BATCHES_IN_FLIGHT = 4;
+  /** CSV rows through the JSON adapter's table writer (Jackson stays in adapters-json). */
+  private static final WriteTablePort TABLES = CsvTableAdapter.create();
 
   private final AuditOptions options;
   private final KoreAuditor auditor;
@@ -80,7 +84,7 @@ public final class AuditRun {
     requireNonNull(listener, "listener");
     AuditAggregator aggregator =
         AuditAggregator.create(options.policy(), options.problemsKept(), options.inferPolicy());
-    try (VerdictRows rows = VerdictRows.forFormat(options.format(), out)) {
+    try (VerdictRows rows = VerdictRows.forFormat(options.format(), out, TABLES)) {
       if (options.parallel()) {
         runParallel(interactions, aggregator, rows, listener);
       } else {
@@ -105,7 +109,7 @@ public final class AuditRun {
    * not {@code out}.
    */
   public static RowSink rows(OutputFormat format, Writer out) {
-    return new RowSink(VerdictRows.forFormat(requireNonNull(format, "format"), requireNonNull(out, "out")));
+    return new RowSink(VerdictRows.forFormat(requireNonNull(format, "format"), requireNonNull(out, "out"), TABLES));
   }
 
   /** Rows of one format, written as verdicts arrive; see {@link #rows(OutputFormat, Writer)}. */

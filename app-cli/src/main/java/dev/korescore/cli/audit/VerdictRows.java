@@ -1,10 +1,8 @@
 package dev.korescore.cli.audit;
 
-import com.fasterxml.jackson.databind.SequenceWriter;
-import com.fasterxml.jackson.dataformat.csv.CsvMapper;
-import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import dev.korescore.core.model.Interaction;
 import dev.korescore.core.model.KoreScore;
+import dev.korescore.core.port.out.WriteTablePort;
 import dev.korescore.scoring.Verdict;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -20,13 +18,13 @@ abstract class VerdictRows implements AutoCloseable {
       "conversationId", "verdict", "koreScore", "computedScore", "passScore", "korePassed", "computedPassed",
       "reasons");
 
-  /** A writer for {@code format}, or none for {@link OutputFormat#TEXT}. */
-  static VerdictRows forFormat(OutputFormat format, Writer out) {
+  /** A writer for {@code format}, or none for {@link OutputFormat#TEXT}; CSV through {@code tables}. */
+  static VerdictRows forFormat(OutputFormat format, Writer out, WriteTablePort tables) {
     switch (format) {
       case JSONL:
         return new JsonLines(out);
       case CSV:
-        return new Csv(out);
+        return new Csv(tables.open(out, COLUMNS));
       case TEXT:
       default:
         return new None();
@@ -179,48 +177,32 @@ abstract class VerdictRows implements AutoCloseable {
 
   /** CSV with a header; reasons joined with {@code " | "}; absent values empty. */
   private static final class Csv extends VerdictRows {
-    private final SequenceWriter rows;
+    private final WriteTablePort.TableSink rows;
 
-    Csv(Writer out) {
-      CsvMapper mapper = new CsvMapper();
-      CsvSchema.Builder schema = CsvSchema.builder().setUseHeader(true);
-      COLUMNS.forEach(schema::addColumn);
-      try {
-        rows = mapper.writer(schema.build())
-            .without(com.fasterxml.jackson.core.JsonGenerator.Feature.AUTO_CLOSE_TARGET)
-            .writeValues(out);
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
+    Csv(WriteTablePort.TableSink rows) {
+      this.rows = rows;
     }
 
     @Override
     void write(Interaction interaction, Verdict verdict) {
       List<String> reasons = new ArrayList<>(verdict.reasons());
       reasons.addAll(verdict.explanation().alternatives());
-      List<Object> row = new ArrayList<>(COLUMNS.size());
-      row.add(interaction.conversationId().value());
-      row.add(verdict.kind().name());
-      row.add(koreScore(interaction));
-      row.add(computedScore(verdict));
-      row.add(interaction.passScore().isPresent() ? interaction.passScore().getAsInt() : null);
-      row.add(interaction.passed().orElse(null));
-      row.add(verdict.explanation().computedPassed().orElse(null));
-      row.add(String.join(" | ", reasons));
-      try {
-        rows.write(row);
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
+      Integer kore = koreScore(interaction);
+      BigDecimal computed = computedScore(verdict);
+      rows.row(List.of(
+          interaction.conversationId().value(),
+          verdict.kind().name(),
+          kore == null ? "" : kore.toString(),
+          computed == null ? "" : computed.toPlainString(),
+          interaction.passScore().isPresent() ? Integer.toString(interaction.passScore().getAsInt()) : "",
+          interaction.passed().map(Object::toString).orElse(""),
+          verdict.explanation().computedPassed().map(Object::toString).orElse(""),
+          String.join(" | ", reasons)));
     }
 
     @Override
     public void close() {
-      try {
-        rows.close();
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
+      rows.close();
     }
   }
 }

@@ -6,7 +6,7 @@ import dev.korescore.adapters.http.RateLimiter;
 import dev.korescore.adapters.http.RetrofitRawDataAdapter;
 import dev.korescore.adapters.http.Secret;
 import dev.korescore.adapters.json.JacksonInteractionReaderAdapter;
-import dev.korescore.adapters.json.KoreJson;
+import dev.korescore.adapters.json.JacksonRawDataWireAdapter;
 import dev.korescore.cli.common.CliException;
 import dev.korescore.cli.common.ExitCodes;
 import dev.korescore.cli.audit.AuditOptions;
@@ -207,7 +207,7 @@ public final class DemoCommand implements Callable<Integer> {
             .streamId(sim.streamId())
             .orgId("o-korescore-demo")
             .credentials(KoreCredentials.clientCredentials(sim.clientId(), Secret.of(sim.clientSecret())))
-            .mapper(KoreJson.mapper())
+            .wireFormat(JacksonRawDataWireAdapter.create())
             .rateLimiter(RateLimiter.perMinute(600))
             .concurrency(2)
             .build();

@@ -3,7 +3,6 @@ package dev.korescore.cli.fetch;
 import dev.korescore.adapters.http.RetryPolicy;
 import dev.korescore.cli.common.CliException;
 import dev.korescore.cli.common.ExitCodes;
-import dev.korescore.core.fetch.FetchException;
 import dev.korescore.core.fetch.FetchRequest;
 import dev.korescore.core.fetch.WindowLedger;
 import java.io.PrintWriter;
@@ -84,6 +83,7 @@ public final class FetchCommand implements Callable<Integer> {
     if (!start.isBefore(end)) {
       throw CliException.usage("--from must be before --to, were " + start + " and " + end);
     }
+    // a failed request (FetchException) goes to ErrorHandling, which maps it to its exit code
     try (FetchRun run = kore.openRun(environment, retryPolicy)) {
       FetchRequest request = run.request(start, end, channels, queues);
       FetchRun.FetchOutcome outcome;
@@ -92,21 +92,7 @@ public final class FetchCommand implements Callable<Integer> {
       }
       printSummary(outWriter, run, outcome);
       return outcome.complete() ? ExitCodes.OK : ExitCodes.INCOMPLETE;
-    } catch (FetchException e) {
-      throw translate(e);
     }
-  }
-
-  /** Maps a failed request to the documented exit codes. */
-  public static CliException translate(FetchException e) {
-    String hint = " (rerun with --resume to continue)";
-    if (e instanceof FetchException.AuthenticationFailed) {
-      return new CliException(ExitCodes.USAGE_OR_INPUT, e.getMessage() + "; check the client id and secret", e);
-    }
-    if (e instanceof FetchException.ClientError) {
-      return new CliException(ExitCodes.USAGE_OR_INPUT, e.getMessage(), e);
-    }
-    return new CliException(ExitCodes.RUNTIME_FAILURE, e.getMessage() + hint, e);
   }
 
   private static void printSummary(PrintWriter out, FetchRun run, FetchRun.FetchOutcome outcome) {

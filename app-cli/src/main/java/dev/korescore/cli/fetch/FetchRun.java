@@ -2,12 +2,13 @@ package dev.korescore.cli.fetch;
 
 import static java.util.Objects.requireNonNull;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.korescore.adapters.http.RateLimiter;
 import dev.korescore.adapters.http.RetrofitRawDataAdapter;
 import dev.korescore.adapters.http.RetryPolicy;
 import dev.korescore.adapters.json.JacksonInteractionReaderAdapter;
-import dev.korescore.adapters.json.KoreJson;
+import dev.korescore.adapters.json.JacksonFetchCheckpointAdapter;
+import dev.korescore.adapters.json.JacksonRawDataWireAdapter;
+import dev.korescore.core.fetch.RawDataWirePort;
 import dev.korescore.core.fetch.FetchListener;
 import dev.korescore.core.fetch.FetchRequest;
 import dev.korescore.core.fetch.RawRecordStream;
@@ -33,15 +34,15 @@ import java.util.List;
 public final class FetchRun implements AutoCloseable {
   private final RetrofitRawDataAdapter adapter;
   private final FetchTuning tuning;
-  private final ObjectMapper mapper;
+  private final RawDataWirePort wire;
 
-  private FetchRun(RetrofitRawDataAdapter adapter, FetchTuning tuning, ObjectMapper mapper) {
+  private FetchRun(RetrofitRawDataAdapter adapter, FetchTuning tuning, RawDataWirePort wire) {
     this.adapter = adapter;
     this.tuning = tuning;
-    this.mapper = mapper;
+    this.wire = wire;
   }
 
-  /** A run against {@code settings} with Kore's JSON mapper, the real clock and Kore's retry policy. */
+  /** A run against {@code settings} with Kore's wire format, the real clock and Kore's retry policy. */
   public static FetchRun create(KoreSettings settings, FetchTuning tuning) {
     return create(settings, tuning, RetryPolicy.defaults());
   }
@@ -50,13 +51,13 @@ public final class FetchRun implements AutoCloseable {
   public static FetchRun create(KoreSettings settings, FetchTuning tuning, RetryPolicy retryPolicy) {
     requireNonNull(settings, "settings");
     requireNonNull(tuning, "tuning");
-    ObjectMapper mapper = KoreJson.mapper();
+    RawDataWirePort wire = JacksonRawDataWireAdapter.create();
     RetrofitRawDataAdapter.Builder builder = RetrofitRawDataAdapter.builder()
         .host(settings.host())
         .api(settings.api())
         .accountId(settings.accountId())
         .credentials(settings.credentials())
-        .mapper(mapper)
+        .wireFormat(wire)
         .dateFormat(tuning.dateFormat())
         .pageSize(tuning.pageSize())
         .maxPages(tuning.maxPages())
@@ -66,7 +67,7 @@ public final class FetchRun implements AutoCloseable {
     settings.streamId().ifPresent(builder::streamId);
     settings.orgId().ifPresent(builder::orgId);
     settings.iid().ifPresent(builder::iid);
-    return new FetchRun(builder.build(), tuning, mapper);
+    return new FetchRun(builder.build(), tuning, wire);
   }
 
   /** {@code from} to {@code to} split into this run's windows, with the filters (empty: all). */
@@ -106,7 +107,8 @@ public final class FetchRun implements AutoCloseable {
    */
   public FetchOutcome toFile(FetchRequest request, Path out, boolean resume, FetchListener listener) {
     try {
-      return new JsonLinesDownload(this, mapper, request, out, listener).run(resume);
+      return new JsonLinesDownload(this, JacksonFetchCheckpointAdapter.create(), wire, request, out, listener)
+          .run(resume);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

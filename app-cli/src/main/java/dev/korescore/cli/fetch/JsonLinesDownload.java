@@ -1,13 +1,12 @@
 package dev.korescore.cli.fetch;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.korescore.cli.common.CliException;
 import dev.korescore.core.fetch.DateWindow;
+import dev.korescore.core.fetch.FetchCheckpoint;
+import dev.korescore.core.fetch.FetchCheckpointPort;
 import dev.korescore.core.fetch.FetchListener;
 import dev.korescore.core.fetch.FetchRequest;
+import dev.korescore.core.fetch.RawDataWirePort;
 import dev.korescore.core.fetch.RawRecord;
 import dev.korescore.core.fetch.RawRecordStream;
 import dev.korescore.core.fetch.WindowLedger;
@@ -19,17 +18,15 @@ import java.io.UncheckedIOException;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalLong;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -37,20 +34,23 @@ import java.util.Set;
  * fsynced, then the checkpoint (the finished windows, their ledgers and the output's length) is
  * replaced atomically. A resumed run truncates the output to that length, which drops a partly written
  * window, and fetches the windows not finished; records already in the file are not written again.
+ * The checkpoint is kept through a {@link FetchCheckpointPort}; the ids of the records already written
+ * are read with the wire format's own key rule ({@link RawDataWirePort#conversationId}).
  */
 final class JsonLinesDownload {
-  private static final int VERSION = 1;
-
   private final FetchRun run;
-  private final ObjectMapper mapper;
+  private final FetchCheckpointPort checkpoints;
+  private final RawDataWirePort wire;
   private final FetchRequest request;
   private final Path out;
   private final Path checkpoint;
   private final FetchListener listener;
 
-  JsonLinesDownload(FetchRun run, ObjectMapper mapper, FetchRequest request, Path out, FetchListener listener) {
+  JsonLinesDownload(FetchRun run, FetchCheckpointPort checkpoints, RawDataWirePort wire, FetchRequest request,
+      Path out, FetchListener listener) {
     this.run = run;
-    this.mapper = mapper;
+    this.checkpoints = checkpoints;
+    this.wire = wire;
     this.request = request;
     this.out = out.toAbsolutePath();
     this.checkpoint = checkpointOf(this.out);
@@ -65,14 +65,14 @@ final class JsonLinesDownload {
     Map<DateWindow, WindowLedger> done = new LinkedHashMap<>();
     long length = 0;
     Set<String> written = new HashSet<>();
-    if (resume && Files.exists(checkpoint)) {
-      JsonNode state = mapper.readTree(checkpoint.toFile());
+    Optional<FetchCheckpoint> saved = resume ? load() : Optional.empty();
+    if (saved.isPresent()) {
+      FetchCheckpoint state = saved.get();
       requireSameJob(state);
-      for (JsonNode window : state.path("windows")) {
-        WindowLedger ledger = ledgerFrom(window);
+      for (WindowLedger ledger : state.windows()) {
         done.put(ledger.window(), ledger);
       }
-      length = state.path("outputBytes").asLong();
+      length = state.outputBytes();
       if (!Files.exists(out) || Files.size(out) < length) {
         throw new CliException(2, "cannot resume: " + out + " is shorter than its checkpoint says ("
             + length + " bytes); delete " + checkpoint + " to start again");
@@ -150,82 +150,31 @@ final class JsonLinesDownload {
         if (line.isBlank()) {
           continue;
         }
-        JsonNode node = mapper.readTree(line);
-        for (Map.Entry<String, JsonNode> field : node.properties()) {
-          String key = field.getKey().replace(" ", "").replace("_", "");
-          if (key.equalsIgnoreCase("conversationid") && field.getValue().isValueNode()) {
-            ids.add(field.getValue().asText());
-            break;
-          }
-        }
+        wire.conversationId(line).ifPresent(ids::add);
       }
     }
   }
 
-  private ObjectNode job() {
-    ObjectNode job = mapper.createObjectNode();
-    job.put("endpoint", run.endpoint());
-    ArrayNode windows = job.putArray("windows");
-    request.windows().forEach(w -> windows.add(w.toString()));
-    ArrayNode channels = job.putArray("channels");
-    request.channels().forEach(channels::add);
-    ArrayNode queues = job.putArray("queues");
-    request.queues().forEach(queues::add);
-    return job;
+  private Optional<FetchCheckpoint> load() {
+    try {
+      return checkpoints.load(checkpoint);
+    } catch (IOException e) {
+      throw new CliException(2, "cannot resume: " + e.getMessage() + "; delete " + checkpoint + " to start again", e);
+    }
   }
 
-  private void requireSameJob(JsonNode state) {
-    if (state.path("version").asInt() != VERSION || !job().equals(state.path("job"))) {
+  private FetchCheckpoint.Job job() {
+    return new FetchCheckpoint.Job(run.endpoint(), request.windows(), request.channels(), request.queues());
+  }
+
+  private void requireSameJob(FetchCheckpoint state) {
+    if (!job().equals(state.job())) {
       throw new CliException(2, "cannot resume: " + checkpoint + " belongs to a different fetch (range, window, "
           + "filters or endpoint differ); rerun with the same arguments, or without --resume to start again");
     }
   }
 
   private void writeCheckpoint(Map<DateWindow, WindowLedger> done, long outputBytes) throws IOException {
-    ObjectNode state = mapper.createObjectNode();
-    state.put("version", VERSION);
-    state.set("job", job());
-    state.put("outputBytes", outputBytes);
-    ArrayNode windows = state.putArray("windows");
-    for (WindowLedger ledger : done.values()) {
-      ObjectNode node = windows.addObject();
-      node.put("window", ledger.window().toString());
-      if (ledger.totalReported().isPresent()) {
-        node.put("totalReported", ledger.totalReported().getAsLong());
-      } else {
-        node.putNull("totalReported");
-      }
-      node.put("received", ledger.received());
-      node.put("duplicatesDropped", ledger.duplicatesDropped());
-      node.put("seenInEarlierWindows", ledger.seenInEarlierWindows());
-      node.put("pages", ledger.pages());
-      ArrayNode notes = node.putArray("notes");
-      ledger.notes().forEach(notes::add);
-    }
-    Path temp = checkpoint.resolveSibling(checkpoint.getFileName() + ".tmp");
-    try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-        StandardOpenOption.TRUNCATE_EXISTING)) {
-      channel.write(java.nio.ByteBuffer.wrap(mapper.writerWithDefaultPrettyPrinter().writeValueAsBytes(state)));
-      channel.force(true);
-    }
-    try {
-      Files.move(temp, checkpoint, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    } catch (AtomicMoveNotSupportedException e) {
-      Files.move(temp, checkpoint, StandardCopyOption.REPLACE_EXISTING);
-    }
-  }
-
-  private static WindowLedger ledgerFrom(JsonNode node) {
-    List<String> notes = new ArrayList<>();
-    node.path("notes").forEach(n -> notes.add(n.asText()));
-    JsonNode total = node.path("totalReported");
-    return new WindowLedger(
-        DateWindow.parse(node.path("window").asText()),
-        total.isNumber() ? OptionalLong.of(total.asLong()) : OptionalLong.empty(),
-        node.path("received").asLong(),
-        node.path("duplicatesDropped").asLong(),
-        node.path("seenInEarlierWindows").asLong(),
-        node.path("pages").asInt(),
-        notes);
+    checkpoints.save(checkpoint, new FetchCheckpoint(job(), outputBytes, new ArrayList<>(done.values())));
   }
 }

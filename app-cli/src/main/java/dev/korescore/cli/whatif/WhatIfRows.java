@@ -1,14 +1,12 @@
 package dev.korescore.cli.whatif;
 
-import com.fasterxml.jackson.databind.SequenceWriter;
-import com.fasterxml.jackson.dataformat.csv.CsvMapper;
-import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import dev.korescore.adapters.json.CsvTableAdapter;
 import dev.korescore.cli.audit.JsonRowText;
 import dev.korescore.cli.audit.OutputFormat;
 import dev.korescore.core.model.Agent;
 import dev.korescore.core.model.Interaction;
 import dev.korescore.core.model.Queue;
-import dev.korescore.scoring.ExactScore;
+import dev.korescore.core.port.out.WriteTablePort;
 import dev.korescore.scoring.WhatIfOutcome.Rescored;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -29,7 +27,7 @@ abstract class WhatIfRows implements AutoCloseable {
       case JSONL:
         return new JsonLines(out);
       case CSV:
-        return new Csv(out);
+        return new Csv(CsvTableAdapter.create().open(out, COLUMNS));
       case TEXT:
       default:
         return new None();
@@ -139,46 +137,29 @@ abstract class WhatIfRows implements AutoCloseable {
    * spreadsheet would take for a formula starts with {@code '}.
    */
   private static final class Csv extends WhatIfRows {
-    private final SequenceWriter rows;
+    private final WriteTablePort.TableSink rows;
 
-    Csv(Writer out) {
-      CsvSchema.Builder schema = CsvSchema.builder().setUseHeader(true);
-      COLUMNS.forEach(schema::addColumn);
-      try {
-        rows = new CsvMapper().writer(schema.build())
-            .without(com.fasterxml.jackson.core.JsonGenerator.Feature.AUTO_CLOSE_TARGET)
-            .writeValues(out);
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
+    Csv(WriteTablePort.TableSink rows) {
+      this.rows = rows;
     }
 
     @Override
     void write(Interaction interaction, Rescored r) {
-      List<Object> row = new ArrayList<>(COLUMNS.size());
-      row.add(Safe.cell(interaction.conversationId().value()));
-      row.add(r.scoreBefore().decimal());
-      row.add(r.passedBefore().orElse(null));
-      row.add(r.scoreAfter().map(ExactScore::decimal).orElse(null));
-      row.add(r.passedAfter().orElse(null));
-      row.add(r.flip().name());
-      row.add(Safe.cell(String.join(" | ", agents(interaction))));
-      row.add(Safe.cell(String.join(" | ", queues(interaction))));
-      row.add(interaction.evaluationFormName().map(Safe::cell).orElse(null));
-      try {
-        rows.write(row);
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
+      rows.row(List.of(
+          Safe.cell(interaction.conversationId().value()),
+          r.scoreBefore().decimal().toPlainString(),
+          r.passedBefore().map(Object::toString).orElse(""),
+          r.scoreAfter().map(s -> s.decimal().toPlainString()).orElse(""),
+          r.passedAfter().map(Object::toString).orElse(""),
+          r.flip().name(),
+          Safe.cell(String.join(" | ", agents(interaction))),
+          Safe.cell(String.join(" | ", queues(interaction))),
+          interaction.evaluationFormName().map(Safe::cell).orElse("")));
     }
 
     @Override
     public void close() {
-      try {
-        rows.close();
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
+      rows.close();
     }
   }
 }

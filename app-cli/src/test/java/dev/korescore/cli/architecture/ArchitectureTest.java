@@ -85,9 +85,17 @@ class ArchitectureTest {
           .that().resideInAPackage(HTTP)
           .should().onlyDependOnClassesThat().resideInAnyPackage(
               HTTP, CORE, "java..", "javax.net..", "javax.crypto..", "com.google.common..",
-              "retrofit2..", "okhttp3..", "okio..", "kotlin..", "com.nimbusds..", "org.slf4j..",
-              "com.fasterxml.jackson..")
-          .because("adapters-http is the Raw Data client: Retrofit/OkHttp, a JWT library, SLF4J; the mapper is injected");
+              "retrofit2..", "okhttp3..", "okio..", "kotlin..", "com.nimbusds..", "org.slf4j..")
+          .because("adapters-http is the Raw Data client: Retrofit/OkHttp, a JWT library, SLF4J; it moves text,"
+              + " and Kore's wire format (core's RawDataWirePort) is injected");
+
+  @ArchTest
+  static final ArchRule jackson_only_in_the_json_adapter_and_testkit =
+      noClasses()
+          .that().resideOutsideOfPackages(JSON, TESTKIT)
+          .should().dependOnClassesThat().resideInAPackage("com.fasterxml.jackson..")
+          .because("one home for Kore's wire knowledge: JSON and CSV are read and written in adapters-json"
+              + " (testkit, an independent Kore, has its own)");
 
   @ArchTest
   static final ArchRule adapters_do_not_know_each_other =

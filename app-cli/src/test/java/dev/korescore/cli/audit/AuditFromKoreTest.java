@@ -1,37 +1,41 @@
 package dev.korescore.cli.audit;
 
+import dev.korescore.adapters.http.RetryPolicy;
+import dev.korescore.adapters.json.JacksonInteractionReaderAdapter;
+import dev.korescore.cli.CliRun;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.korescore.cli.KorescoreCommand;
 import dev.korescore.cli.common.ExitCodes;
-import dev.korescore.cli.fetch.SimulatorProfile;
+import dev.korescore.cli.SimulatorFixture;
 import dev.korescore.testkit.generator.GeneratedInteraction;
 import dev.korescore.testkit.generator.InteractionGenerator;
 import dev.korescore.testkit.simulator.Fault;
 import dev.korescore.testkit.simulator.KoreSimulator;
-import dev.korescore.testkit.simulator.SimulatorConfig;
-import dev.korescore.testkit.simulator.SimulatorDataset;
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code korescore audit --from/--to}: fetch from the simulator over loopback HTTP and audit in one go. */
 class AuditFromKoreTest {
+  @RegisterExtension
+  static final SimulatorFixture kore = SimulatorFixture.generated(
+      InteractionGenerator.builder().seed(23).count(300).discrepancyShare(0.1).build());
+
   static InteractionGenerator generator;
   static KoreSimulator sim;
 
@@ -41,28 +45,18 @@ class AuditFromKoreTest {
   final StringWriter err = new StringWriter();
 
   @BeforeAll
-  static void startSimulator() {
-    generator = InteractionGenerator.builder().seed(23).count(300).discrepancyShare(0.1).build();
-    sim = KoreSimulator.start(SimulatorConfig.builder().dataset(SimulatorDataset.generated(generator))
-        .rateLimitPerMinute(0).build());
-  }
-
-  @AfterAll
-  static void stopSimulator() {
-    sim.close();
+  static void shortNames() {
+    generator = kore.generator();
+    sim = kore.sim();
   }
 
   @BeforeEach
   void writeProfile() throws IOException {
-    sim.faults().clear();
-    profile = SimulatorProfile.write(sim, dir);
+    profile = kore.profile(dir);
   }
 
   int korescore(String... args) {
-    CommandLine commandLine = KorescoreCommand.newCommandLine();
-    commandLine.setOut(new PrintWriter(out, true));
-    commandLine.setErr(new PrintWriter(err, true));
-    return commandLine.execute(args);
+    return CliRun.korescore(out, err, args);
   }
 
   @Test
@@ -116,5 +110,16 @@ class AuditFromKoreTest {
         "--client-secret-file", wrong.toString(), "--rate", "0");
     assertThat(code).isEqualTo(ExitCodes.USAGE_OR_INPUT);
     assertThat(err.toString()).contains("401").doesNotContain(secret).doesNotContain("\tat ");
+  }
+
+  @Test
+  void aServerThatKeepsFailingExitsFourWithoutAResumeHintAuditHasNoResume() {
+    sim.faults().next(20, Fault.status(500));
+    RetryPolicy quick = RetryPolicy.defaults().withDelays(Duration.ofMillis(1), Duration.ofMillis(5)).withMaxAttempts(2);
+    AuditCommand audit = new AuditCommand(JacksonInteractionReaderAdapter::create, Map.of(), quick);
+    int code = CliRun.command(audit, out, err).execute("--from", "2024-07-15", "--to", "2024-07-16",
+        "--profile", profile.toString(), "--rate", "0");
+    assertThat(code).as(err.toString()).isEqualTo(ExitCodes.RUNTIME_FAILURE);
+    assertThat(err.toString()).contains("HTTP 500").doesNotContain("--resume").doesNotContain("\tat ");
   }
 }

@@ -1,11 +1,10 @@
 package dev.korescore.cli.audit;
 
+import dev.korescore.cli.CliRun;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.korescore.cli.KorescoreCommand;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -14,7 +13,6 @@ import java.util.Arrays;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** Bad input costs only itself: what {@code korescore audit} says and does, exit code by exit code. */
 class BadInputTest {
@@ -27,10 +25,7 @@ class BadInputTest {
   private final StringWriter err = new StringWriter();
 
   private int run(String... args) {
-    CommandLine commandLine = KorescoreCommand.newCommandLine();
-    commandLine.setOut(new PrintWriter(out, true));
-    commandLine.setErr(new PrintWriter(err, true));
-    return commandLine.execute(args);
+    return CliRun.korescore(out, err, args);
   }
 
   private Path write(String name, String text) throws IOException {

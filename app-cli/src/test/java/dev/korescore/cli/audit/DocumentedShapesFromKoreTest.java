@@ -1,13 +1,13 @@
 package dev.korescore.cli.audit;
 
+import dev.korescore.cli.CliRun;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.quicktheories.QuickTheory.qt;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.korescore.adapters.json.JacksonInteractionReaderAdapter;
-import dev.korescore.cli.KorescoreCommand;
-import dev.korescore.cli.fetch.SimulatorProfile;
+import dev.korescore.cli.SimulatorFixture;
 import dev.korescore.core.model.Interaction;
 import dev.korescore.core.port.out.InteractionStream;
 import dev.korescore.core.port.out.ReadOptions;
@@ -22,7 +22,6 @@ import dev.korescore.testkit.simulator.SimulatorConfig;
 import dev.korescore.testkit.simulator.SimulatorDataset;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -35,7 +34,6 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.quicktheories.generators.SourceDSL;
-import picocli.CommandLine;
 
 /**
  * The generator's documented shapes, read and audited: one by one from their wire JSON (a property over
@@ -84,14 +82,10 @@ class DocumentedShapesFromKoreTest {
 
     try (KoreSimulator sim = KoreSimulator.start(SimulatorConfig.builder()
         .dataset(SimulatorDataset.generated(generator)).rateLimitPerMinute(0).totalPagesTwice(true).build())) {
-      Path profile = SimulatorProfile.write(sim, dir);
+      Path profile = SimulatorFixture.profile(sim, dir);
       Path rows = dir.resolve("audit.jsonl");
       StringWriter err = new StringWriter();
-      CommandLine cli = KorescoreCommand.newCommandLine();
-      cli.setOut(new PrintWriter(new StringWriter(), true));
-      cli.setErr(new PrintWriter(err, true));
-
-      int code = cli.execute("audit", "--from", "2024-07-15", "--to", "2024-07-22", "--profile", profile.toString(),
+      int code = CliRun.korescore(new StringWriter(), err,"audit", "--from", "2024-07-15", "--to", "2024-07-22", "--profile", profile.toString(),
           "--rate", "0", "--page-size", "40", "--format", "jsonl", "--out", rows.toString());
 
       // the repeated ids are served twice and counted by Kore's totals but delivered once: the fetch says the

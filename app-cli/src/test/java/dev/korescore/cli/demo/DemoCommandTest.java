@@ -1,13 +1,12 @@
 package dev.korescore.cli.demo;
 
+import dev.korescore.cli.CliRun;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.korescore.cli.common.ExitCodes;
-import dev.korescore.cli.KorescoreCommand;
 import dev.korescore.testkit.generator.GeneratedInteraction;
 import dev.korescore.testkit.generator.InteractionGenerator;
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -17,7 +16,6 @@ import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 class DemoCommandTest {
   @TempDir Path dir;
@@ -26,10 +24,7 @@ class DemoCommandTest {
   private final StringWriter err = new StringWriter();
 
   private int run(String... args) {
-    CommandLine commandLine = KorescoreCommand.newCommandLine();
-    commandLine.setOut(new PrintWriter(out, true));
-    commandLine.setErr(new PrintWriter(err, true));
-    return commandLine.execute(args);
+    return CliRun.korescore(out, err, args);
   }
 
   @Test

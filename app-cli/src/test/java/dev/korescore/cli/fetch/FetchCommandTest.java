@@ -1,12 +1,12 @@
 package dev.korescore.cli.fetch;
 
+import dev.korescore.cli.CliRun;
+import dev.korescore.cli.SimulatorFixture;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
 import dev.korescore.adapters.http.RetryPolicy;
-import dev.korescore.cli.common.CliException;
 import dev.korescore.cli.common.ExitCodes;
-import dev.korescore.cli.KorescoreCommand;
 import dev.korescore.core.fetch.DateWindow;
 import dev.korescore.core.fetch.FetchListener;
 import dev.korescore.core.fetch.WindowLedger;
@@ -15,12 +15,9 @@ import dev.korescore.testkit.generator.InteractionGenerator;
 import dev.korescore.testkit.simulator.DatasetRecord;
 import dev.korescore.testkit.simulator.Fault;
 import dev.korescore.testkit.simulator.KoreSimulator;
-import dev.korescore.testkit.simulator.SimulatorConfig;
-import dev.korescore.testkit.simulator.SimulatorDataset;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -33,18 +30,21 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code korescore fetch} end to end against the testkit simulator over loopback HTTP. */
 class FetchCommandTest {
   static final Instant FROM = Instant.parse("2024-07-15T00:00:00Z");
   static final Instant TO = Instant.parse("2024-07-22T00:00:00Z");
   static final RetryPolicy QUICK = RetryPolicy.defaults().withDelays(Duration.ofMillis(1), Duration.ofMillis(5)).withMaxAttempts(6);
+
+  @RegisterExtension
+  static final SimulatorFixture kore =
+      SimulatorFixture.generated(InteractionGenerator.builder().seed(11).count(400).build());
 
   static KoreSimulator sim;
   static List<DatasetRecord> dataset;
@@ -56,44 +56,26 @@ class FetchCommandTest {
   final StringWriter stderr = new StringWriter();
 
   @BeforeAll
-  static void startSimulator() {
-    SimulatorDataset data = SimulatorDataset.generated(InteractionGenerator.builder().seed(11).count(400).build());
-    dataset = data.records();
-    sim = KoreSimulator.start(SimulatorConfig.builder().dataset(data).rateLimitPerMinute(0).build());
-  }
-
-  @AfterAll
-  static void stopSimulator() {
-    sim.close();
+  static void shortNames() {
+    sim = kore.sim();
+    dataset = kore.dataset().records();
   }
 
   @BeforeEach
   void setUp() throws IOException {
-    sim.faults().clear();
     sim.clearRequests();
     out = dir.resolve("kore.jsonl");
-    profile = SimulatorProfile.write(sim, dir);
+    profile = kore.profile(dir);
   }
 
   /** The real command line, with its error handling. */
   int korescore(String... args) {
-    CommandLine commandLine = KorescoreCommand.newCommandLine();
-    commandLine.setOut(new PrintWriter(stdout, true));
-    commandLine.setErr(new PrintWriter(stderr, true));
-    return commandLine.execute(args);
+    return CliRun.korescore(stdout, stderr, args);
   }
 
   /** The fetch command alone, with an environment and quick retries. */
   int fetch(Map<String, String> env, String... args) {
-    CommandLine commandLine = new CommandLine(new FetchCommand(env, QUICK));
-    commandLine.setOverwrittenOptionsAllowed(true);
-    commandLine.setOut(new PrintWriter(stdout, true));
-    commandLine.setErr(new PrintWriter(stderr, true));
-    commandLine.setExecutionExceptionHandler((ex, cl, parsed) -> {
-      cl.getErr().println("korescore: " + ex.getMessage());
-      return ex instanceof CliException cli ? cli.exitCode() : ExitCodes.RUNTIME_FAILURE;
-    });
-    return commandLine.execute(args);
+    return CliRun.command(new FetchCommand(env, QUICK), stdout, stderr).execute(args);
   }
 
   List<String> outputLines() throws IOException {
@@ -214,11 +196,10 @@ class FetchCommandTest {
       }
     };
     try (FetchRun run = FetchRun.create(settings(), FetchTuning.defaults().withRate(0).withPageSize(40), QUICK)) {
-      try {
-        run.toFile(run.request(FROM, TO, List.of(), List.of()), out, false, stopper);
-      } catch (dev.korescore.core.fetch.FetchException e) {
-        assertThat(FetchCommand.translate(e).exitCode()).isEqualTo(ExitCodes.RUNTIME_FAILURE);
-      }
+      Throwable failure = org.assertj.core.api.Assertions.catchThrowable(
+          () -> run.toFile(run.request(FROM, TO, List.of(), List.of()), out, false, stopper));
+      assertThat(failure).isInstanceOf(dev.korescore.core.fetch.FetchException.ServerError.class);
+      assertThat(dev.korescore.cli.ErrorHandling.exitCode(failure)).isEqualTo(ExitCodes.RUNTIME_FAILURE);
     }
     assertThat(seen).hasSize(3);
     assertThat(outputLines()).hasSizeLessThan(dataset.size());

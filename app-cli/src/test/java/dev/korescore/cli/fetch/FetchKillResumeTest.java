@@ -1,9 +1,9 @@
 package dev.korescore.cli.fetch;
 
+import dev.korescore.cli.CliRun;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.korescore.adapters.http.RetryPolicy;
-import dev.korescore.cli.common.CliException;
 import dev.korescore.cli.common.ExitCodes;
 import dev.korescore.testkit.generator.InteractionGenerator;
 import dev.korescore.testkit.simulator.DatasetRecord;
@@ -11,7 +11,6 @@ import dev.korescore.testkit.simulator.KoreSimulator;
 import dev.korescore.testkit.simulator.SimulatorConfig;
 import dev.korescore.testkit.simulator.SimulatorDataset;
 import java.io.File;
-import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -62,10 +61,8 @@ class FetchKillResumeTest {
           .isLessThan(data.records().stream().mapToLong(r -> r.wireJson().length() + 1).sum());
 
       StringWriter stdout = new StringWriter();
-      CommandLine commandLine = new CommandLine(new FetchCommand(Map.of(), RetryPolicy.defaults()));
-      commandLine.setOut(new PrintWriter(stdout, true));
-      commandLine.setExecutionExceptionHandler((ex, cl, parsed) ->
-          ex instanceof CliException cli ? cli.exitCode() : ExitCodes.RUNTIME_FAILURE);
+      StringWriter stderr = new StringWriter();
+      CommandLine commandLine = CliRun.command(new FetchCommand(Map.of(), RetryPolicy.defaults()), stdout, stderr);
       List<String> resume = new ArrayList<>(args.subList(1, args.size()));
       resume.add("--resume");
       assertThat(commandLine.execute(resume.toArray(String[]::new))).isEqualTo(ExitCodes.OK);

@@ -1,10 +1,10 @@
 package dev.korescore.cli.testkit;
 
+import dev.korescore.cli.CliRun;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.korescore.adapters.json.JacksonInteractionReaderAdapter;
 import dev.korescore.cli.common.ExitCodes;
-import dev.korescore.cli.KorescoreCommand;
 import dev.korescore.core.model.Interaction;
 import dev.korescore.core.port.out.InteractionStream;
 import dev.korescore.core.port.out.ReadOptions;
@@ -12,7 +12,6 @@ import dev.korescore.testkit.generator.GeneratedInteraction;
 import dev.korescore.testkit.generator.InteractionGenerator;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -31,9 +30,7 @@ class GenerateCommandTest {
   private final ByteArrayOutputStream stdout = new ByteArrayOutputStream();
 
   private int run(String... args) {
-    CommandLine commandLine = KorescoreCommand.newCommandLine();
-    commandLine.setOut(new PrintWriter(out, true));
-    commandLine.setErr(new PrintWriter(err, true));
+    CommandLine commandLine = CliRun.korescore(out, err);
     ((GenerateCommand) commandLine.getSubcommands().get("generate").getCommand()).stdout = stdout;
     return commandLine.execute(args);
   }

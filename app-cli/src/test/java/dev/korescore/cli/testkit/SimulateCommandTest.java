@@ -1,5 +1,6 @@
 package dev.korescore.cli.testkit;
 
+import dev.korescore.cli.CliRun;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.nimbusds.jose.JWSAlgorithm;
@@ -8,9 +9,7 @@ import com.nimbusds.jose.crypto.MACSigner;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import dev.korescore.cli.common.ExitCodes;
-import dev.korescore.cli.KorescoreCommand;
 import dev.korescore.testkit.simulator.Fault;
-import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -39,10 +38,7 @@ class SimulateCommandTest {
   private final StringWriter err = new StringWriter();
 
   private CommandLine commandLine() {
-    CommandLine commandLine = KorescoreCommand.newCommandLine();
-    commandLine.setOut(new PrintWriter(out, true));
-    commandLine.setErr(new PrintWriter(err, true));
-    return commandLine;
+    return CliRun.korescore(out, err);
   }
 
   private String awaitLine(String prefix) throws InterruptedException {

@@ -1,14 +1,17 @@
-package dev.korescore.adapters.http;
+package dev.korescore.adapters.json;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.io.JsonEOFException;
+import dev.korescore.adapters.json.WireField.Level;
+import dev.korescore.core.fetch.PageDecodeException.Malformed;
+import dev.korescore.core.fetch.PageDecodeException.Truncated;
+import dev.korescore.core.fetch.RawDataPage;
 import dev.korescore.core.fetch.RawRecord;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
@@ -16,6 +19,7 @@ import java.util.OptionalLong;
 /**
  * Decodes the envelope {@code {"results":[...],"totalResults":n,"totalPages":n,"hasMore":b}} in one
  * streaming pass, cutting each result out of the body text so that it is kept exactly as received.
+ * A result's conversation id is found under any key the reader accepts ({@link WireField}).
  */
 final class PageDecoder {
   private final JsonFactory factory;
@@ -24,29 +28,12 @@ final class PageDecoder {
     this.factory = factory;
   }
 
-  /** Thrown for a body that ends too early: worth retrying. */
-  static final class Truncated extends IOException {
-    private static final long serialVersionUID = 1L;
-
-    Truncated(String message, Throwable cause) {
-      super(message, cause);
-    }
-  }
-
-  /** Thrown for a body that is not the envelope, or a record without id: not worth retrying. */
-  static final class Malformed extends IOException {
-    private static final long serialVersionUID = 1L;
-
-    Malformed(String message, Throwable cause) {
-      super(message, cause);
-    }
-  }
-
+  /** Whether {@code key} names a record's conversation id: the reader's own key rule. */
   static boolean isConversationIdKey(String key) {
-    return key.replace(" ", "").replace("_", "").toLowerCase(Locale.ROOT).equals("conversationid");
+    return WireField.lookup(Level.RECORD, key) == WireField.CONVERSATION_ID;
   }
 
-  Page decode(String body, int page) throws Truncated, Malformed {
+  RawDataPage decode(String body, int page) throws Truncated, Malformed {
     List<RawRecord> records = new ArrayList<>();
     OptionalLong totalResults = OptionalLong.empty();
     OptionalInt totalPages = OptionalInt.empty();
@@ -77,15 +64,14 @@ final class PageDecoder {
       }
     } catch (JsonEOFException e) {
       throw new Truncated("page " + page + ": the body ends too early (" + body.length() + " chars)", e);
-    } catch (Truncated | Malformed e) {
-      throw e;
     } catch (IOException | ArithmeticException e) {
       throw new Malformed("page " + page + ": " + firstLine(e.getMessage()), e);
     }
-    return new Page(records, totalResults, totalPages, hasMore);
+    return new RawDataPage(records, totalResults, totalPages, hasMore);
   }
 
-  private static long number(JsonParser parser, JsonToken value, String name, int page) throws IOException {
+  private static long number(JsonParser parser, JsonToken value, String name, int page)
+      throws IOException, Malformed {
     if (value == JsonToken.VALUE_NUMBER_INT) {
       return parser.getLongValue();
     }
@@ -100,7 +86,7 @@ final class PageDecoder {
   }
 
   private static void readResults(JsonParser parser, String body, int page, List<RawRecord> records)
-      throws IOException {
+      throws IOException, Malformed {
     if (parser.currentToken() == JsonToken.VALUE_NULL) {
       return;
     }
