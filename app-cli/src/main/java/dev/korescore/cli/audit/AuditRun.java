@@ -80,7 +80,7 @@ public final class AuditRun {
     requireNonNull(listener, "listener");
     AuditAggregator aggregator =
         AuditAggregator.create(options.policy(), options.problemsKept(), options.inferPolicy());
-    try (VerdictRows rows = VerdictRows.forFormat(options.format(), out)) {
+    try (VerdictRows rows = VerdictRows.forFormat(options.format(), out, options.csvRaw())) {
       if (options.parallel()) {
         runParallel(interactions, aggregator, rows, listener);
       } else {
@@ -105,7 +105,7 @@ public final class AuditRun {
    * not {@code out}.
    */
   public static RowSink rows(OutputFormat format, Writer out) {
-    return new RowSink(VerdictRows.forFormat(requireNonNull(format, "format"), requireNonNull(out, "out")));
+    return new RowSink(VerdictRows.forFormat(requireNonNull(format, "format"), requireNonNull(out, "out"), false));
   }
 
   /** Rows of one format, written as verdicts arrive; see {@link #rows(OutputFormat, Writer)}. */

@@ -3,6 +3,7 @@ package dev.korescore.cli.audit;
 import com.fasterxml.jackson.databind.SequenceWriter;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import dev.korescore.adapters.json.CsvFormulaGuard;
 import dev.korescore.core.model.Interaction;
 import dev.korescore.core.model.KoreScore;
 import dev.korescore.scoring.Verdict;
@@ -20,13 +21,16 @@ abstract class VerdictRows implements AutoCloseable {
       "conversationId", "verdict", "koreScore", "computedScore", "passScore", "korePassed", "computedPassed",
       "reasons");
 
-  /** A writer for {@code format}, or none for {@link OutputFormat#TEXT}. */
-  static VerdictRows forFormat(OutputFormat format, Writer out) {
+  /**
+   * A writer for {@code format}, or none for {@link OutputFormat#TEXT}; CSV text cells are neutralised
+   * for spreadsheets ({@link CsvFormulaGuard}) unless {@code csvRaw}.
+   */
+  static VerdictRows forFormat(OutputFormat format, Writer out, boolean csvRaw) {
     switch (format) {
       case JSONL:
         return new JsonLines(out);
       case CSV:
-        return new Csv(out);
+        return new Csv(out, csvRaw);
       case TEXT:
       default:
         return new None();
@@ -177,11 +181,16 @@ abstract class VerdictRows implements AutoCloseable {
     }
   }
 
-  /** CSV with a header; reasons joined with {@code " | "}; absent values empty. */
+  /**
+   * CSV with a header; reasons joined with {@code " | "}; absent values empty; text cells that a
+   * spreadsheet would run as a formula get a leading {@code '} unless raw.
+   */
   private static final class Csv extends VerdictRows {
     private final SequenceWriter rows;
+    private final boolean raw;
 
-    Csv(Writer out) {
+    Csv(Writer out, boolean raw) {
+      this.raw = raw;
       CsvMapper mapper = new CsvMapper();
       CsvSchema.Builder schema = CsvSchema.builder().setUseHeader(true);
       COLUMNS.forEach(schema::addColumn);
@@ -199,19 +208,23 @@ abstract class VerdictRows implements AutoCloseable {
       List<String> reasons = new ArrayList<>(verdict.reasons());
       reasons.addAll(verdict.explanation().alternatives());
       List<Object> row = new ArrayList<>(COLUMNS.size());
-      row.add(interaction.conversationId().value());
+      row.add(text(interaction.conversationId().value()));
       row.add(verdict.kind().name());
       row.add(koreScore(interaction));
       row.add(computedScore(verdict));
       row.add(interaction.passScore().isPresent() ? interaction.passScore().getAsInt() : null);
       row.add(interaction.passed().orElse(null));
       row.add(verdict.explanation().computedPassed().orElse(null));
-      row.add(String.join(" | ", reasons));
+      row.add(text(String.join(" | ", reasons)));
       try {
         rows.write(row);
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
+    }
+
+    private String text(String cell) {
+      return raw ? cell : CsvFormulaGuard.neutralise(cell);
     }
 
     @Override

@@ -215,7 +215,7 @@ class FetchCommandTest {
     };
     try (FetchRun run = FetchRun.create(settings(), FetchTuning.defaults().withRate(0).withPageSize(40), QUICK)) {
       try {
-        run.toFile(run.request(FROM, TO, List.of(), List.of()), out, false, stopper);
+        run.toFile(run.request(FROM, TO, List.of(), List.of()), out, FetchRun.OutputMode.NEW, stopper);
       } catch (dev.korescore.core.fetch.FetchException e) {
         assertThat(FetchCommand.translate(e).exitCode()).isEqualTo(ExitCodes.RUNTIME_FAILURE);
       }
@@ -247,7 +247,7 @@ class FetchCommandTest {
     };
     try (FetchRun run = FetchRun.create(settings(), FetchTuning.defaults().withRate(0).withPageSize(20), QUICK)) {
       try {
-        run.toFile(run.request(FROM, TO, List.of(), List.of()), out, false, crash);
+        run.toFile(run.request(FROM, TO, List.of(), List.of()), out, FetchRun.OutputMode.NEW, crash);
       } catch (IllegalStateException e) {
         assertThat(e).hasMessage("simulated kill");
       }
