@@ -115,7 +115,7 @@ final class PageClient {
 
   /**
    * Fetches one page, retrying what is worth retrying; throws a {@link FetchException} when giving up.
-   * Each retry takes one from {@code budget}; a page fetched adds one to it.
+   * Each retry takes one from {@code budget}; a page fetched adds two.
    */
   Page fetch(DateWindow window, int page, FetchRequest filters, AtomicInteger budget) {
     RequestSummary summary = new RequestSummary("POST", path, window.toString(), page);
@@ -150,7 +150,7 @@ final class PageClient {
           }
           try {
             Page decoded = decoder.decode(text, page);
-            budget.incrementAndGet();
+            budget.addAndGet(2);
             return decoded;
           } catch (PageDecoder.Truncated e) {
             failure = suffix -> new FetchException.TransportFailure("truncated body: " + e.getMessage() + suffix, summary, e);
@@ -218,7 +218,7 @@ final class PageClient {
       }
       if (budget.getAndDecrement() <= 0) {
         FetchException gaveUp = failure.apply("; gave up after " + attempt + " attempts" + over
-            + ": the run's retry budget is spent (--retry-budget " + retry.budget() + ", plus one per page fetched)");
+            + ": the run's retry budget is spent (--retry-budget " + retry.budget() + ", plus two per page fetched)");
         LOG.warn("{}", gaveUp.getMessage());
         throw gaveUp;
       }

@@ -11,8 +11,8 @@ import java.time.Duration;
  * to {@code retryAfterCap}.
  *
  * <p>The run's retry budget grows with the work: it starts at {@code budget} and every page fetched
- * successfully earns one more retry, so a long fetch through a bad hour is not cut short by a fixed
- * count, while a server that fails more often than it answers still exhausts it. A request that gives
+ * successfully earns two more retries, so a long fetch through a bad hour is not cut short by a fixed
+ * count, while a server that fails twice as often as it answers still exhausts it. A request that gives
  * up says how many attempts it made over how long.
  *
  * @param maxAttempts attempts per request, the first included (>= 1)
@@ -20,7 +20,7 @@ import java.time.Duration;
  * @param maxDelay the largest backoff
  * @param retryAfterCap the longest {@code Retry-After} obeyed; longer ones are cut to this
  * @param budget retries allowed in one fetch before it has earned any, all requests together (>= 0);
- *     each page fetched adds one
+ *     each page fetched adds two
  * @param totalTimeout the longest one request may take, all attempts and waits included
  */
 public record RetryPolicy(

@@ -438,7 +438,7 @@ class RetrofitRawDataAdapterTest {
     try (RawRecordStream records = open(builder().retryPolicy(RetryPolicy.defaults().withBudget(1)))) {
       assertThatThrownBy(records::hasNext).isInstanceOf(FetchException.ServerError.class)
           .hasMessageContaining("gave up after 2 attempts over ")
-          .hasMessageContaining("retry budget is spent (--retry-budget 1, plus one per page fetched)");
+          .hasMessageContaining("retry budget is spent (--retry-budget 1, plus two per page fetched)");
     }
   }
 

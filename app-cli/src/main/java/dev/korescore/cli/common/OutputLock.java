@@ -6,14 +6,13 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
-import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.security.SecureRandom;
-import java.util.HexFormat;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * An exclusive claim on an output for the whole run of a command that writes it: a lock file beside the
@@ -29,8 +28,9 @@ import java.util.HexFormat;
  * }</pre>
  */
 public final class OutputLock implements AutoCloseable {
-  private static final SecureRandom RANDOM = new SecureRandom();
   private static final int ATTEMPTS = 5;
+  /** Lock files held by this JVM (see {@link #acquire}): the one shared state, a concurrent set. */
+  private static final Set<Path> HELD = ConcurrentHashMap.newKeySet();
 
   private final Path output;
   private final Path lockFile;
@@ -59,29 +59,33 @@ public final class OutputLock implements AutoCloseable {
   public static OutputLock acquire(Path output) {
     requireNonNull(output, "output");
     Path lockFile = lockFileOf(output);
-    String owner = ProcessHandle.current().pid() + " " + HexFormat.of().formatHex(RANDOM.generateSeed(8)) + "\n";
+    // POSIX drops a process's lock when it closes any descriptor of the file, so this process never
+    // opens a lock file it holds: writers in this JVM are turned away here, before any open.
+    if (!HELD.add(lockFile)) {
+      throw new CliException(ExitCodes.USAGE_OR_INPUT, output + " is being written by another korescore process"
+          + " (pid " + ProcessHandle.current().pid() + ")");
+    }
+    boolean acquired = false;
     try {
       for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
         FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.READ,
             StandardOpenOption.WRITE);
-        FileLock lock;
-        try {
-          lock = channel.tryLock();
-        } catch (OverlappingFileLockException heldInThisProcess) {
-          lock = null;
-        }
+        Object opened = fileKey(lockFile);
+        FileLock lock = channel.tryLock();
         if (lock == null) {
           String pid = ownerPid(channel);
           channel.close();
           throw new CliException(ExitCodes.USAGE_OR_INPUT, output + " is being written by another korescore process"
               + " (pid " + pid + ")");
         }
-        channel.truncate(0);
-        channel.write(ByteBuffer.wrap(owner.getBytes(StandardCharsets.US_ASCII)), 0);
-        channel.force(false);
         // The previous holder deletes the file when it is done: if it did so between our open and our
-        // lock, we hold a lock on a file nobody else will open. Check that the path still names ours.
-        if (owner.equals(readQuietly(lockFile))) {
+        // lock, we hold a lock on a file nobody else will open. The path must still name what we opened.
+        Object locked = fileKey(lockFile);
+        if (opened != null && opened.equals(locked)) {
+          channel.truncate(0);
+          channel.write(ByteBuffer.wrap((ProcessHandle.current().pid() + "\n").getBytes(StandardCharsets.US_ASCII)), 0);
+          channel.force(false);
+          acquired = true;
           return new OutputLock(output, lockFile, channel, lock);
         }
         lock.release();
@@ -89,9 +93,23 @@ public final class OutputLock implements AutoCloseable {
       }
     } catch (IOException e) {
       throw new CliException(ExitCodes.USAGE_OR_INPUT, "cannot lock " + output + ": " + e.getMessage(), e);
+    } finally {
+      if (!acquired) {
+        HELD.remove(lockFile);
+      }
     }
     throw new CliException(ExitCodes.USAGE_OR_INPUT, "cannot lock " + output + ": its lock file " + lockFile
         + " keeps changing");
+  }
+
+  /** The file's identity (device and inode), without opening it; null when it is gone. */
+  private static Object fileKey(Path file) {
+    try {
+      Object key = Files.readAttributes(file, BasicFileAttributes.class).fileKey();
+      return key == null ? file : key;
+    } catch (IOException e) {
+      return null;
+    }
   }
 
   public Path output() {
@@ -108,16 +126,6 @@ public final class OutputLock implements AutoCloseable {
       return pid.chars().allMatch(Character::isDigit) && !pid.isEmpty() ? pid : "unknown";
     } catch (IOException e) {
       return "unknown";
-    }
-  }
-
-  private static String readQuietly(Path file) {
-    try {
-      return Files.readString(file, StandardCharsets.US_ASCII);
-    } catch (NoSuchFileException e) {
-      return "";
-    } catch (IOException e) {
-      return "";
     }
   }
 
@@ -138,6 +146,8 @@ public final class OutputLock implements AutoCloseable {
       channel.close();
     } catch (IOException e) {
       // the process's exit releases it
+    } finally {
+      HELD.remove(lockFile);
     }
   }
 }

@@ -71,7 +71,7 @@ public final class KoreOptions {
   Integer maxAttempts;
 
   @Option(names = "--retry-budget", paramLabel = "N", description = "Retries for the whole run before it has earned more;"
-      + " every page fetched earns one (default " + RetryPolicy.DEFAULT_BUDGET + "; profile key retryBudget).")
+      + " every page fetched earns two (default " + RetryPolicy.DEFAULT_BUDGET + "; profile key retryBudget).")
   Integer retryBudget;
 
   @Option(names = "--max-wait", paramLabel = "DURATION", description = "Longest single wait between attempts, backoff and"
@@ -83,6 +83,15 @@ public final class KoreOptions {
     List<Path> files = new ArrayList<>();
     if (profile != null) {
       files.add(profile);
+      if (java.nio.file.Files.isRegularFile(profile)) {
+        Properties properties = KoreSettings.loadProfile(profile);
+        for (String key : List.of("clientSecretFile", "tokenFile")) {
+          String file = blankToNull(properties.getProperty(key));
+          if (file != null) {
+            files.add(Path.of(file));
+          }
+        }
+      }
     }
     if (clientSecretFile != null) {
       files.add(Path.of(clientSecretFile));
