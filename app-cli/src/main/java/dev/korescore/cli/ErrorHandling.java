@@ -117,6 +117,11 @@ final class ErrorHandling implements IExecutionExceptionHandler {
         return values == 1 ? "one argument too many (not shown)" : values + " arguments too many (not shown)";
       }
       String message = ex.getMessage() == null ? "invalid command line" : ex.getMessage();
+      if (ex.getCause() instanceof IllegalArgumentException bad && bad.getMessage() != null
+          && ex.getArgSpec() instanceof OptionSpec option) {
+        // our converters' own words, not picocli's "cannot convert ... (java.lang.IllegalArgumentException: ...)"
+        message = "invalid value for " + option.longestName() + ": " + bad.getMessage();
+      }
       String value = ex.getValue();
       if (value != null && !value.isEmpty()) {
         message = message.replace("'" + value + "'", "the value given").replace(value, "the value given");

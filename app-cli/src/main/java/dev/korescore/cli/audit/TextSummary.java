@@ -115,13 +115,7 @@ final class TextSummary {
 
   /** Multi-line text, each line shown safely. */
   private static void printLines(PrintWriter out, String text) {
-    int from = 0;
-    while (from < text.length()) {
-      int newline = text.indexOf('\n', from);
-      int end = newline < 0 ? text.length() : newline;
-      out.println(TerminalText.visible(text.substring(from, end)));
-      from = end + 1;
-    }
+    text.lines().forEach(line -> out.println(TerminalText.visible(line)));
   }
 
   private static String rate(OptionalDouble rate, long of) {

@@ -39,7 +39,7 @@ final class KorescoreProcess implements AutoCloseable {
       if (condition.getAsBoolean()) {
         return true;
       }
-      Thread.sleep(5);
+      Thread.sleep(20);
     }
     return condition.getAsBoolean() && process.isAlive();
   }
