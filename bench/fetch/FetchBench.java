@@ -102,8 +102,10 @@ public class FetchBench {
           results.get(rate).add(r);
           System.out.printf("  round %d, %2d%% faults: %.1f s, %d requests (%d failed), %d records, complete=%s%n",
               round + 1, rate, r.seconds(), r.requests(), r.throttled(), r.records(), r.complete());
-          // let the server's rolling minute empty, so that each run starts from the same state
-          sleep(Duration.ofSeconds(61));
+          if (round < rounds - 1 || i < rates.length - 1) {
+            // let the server's rolling minute empty, so that each run starts from the same state
+            sleep(Duration.ofSeconds(61));
+          }
         }
       }
     }

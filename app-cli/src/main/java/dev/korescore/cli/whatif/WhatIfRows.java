@@ -1,5 +1,6 @@
 package dev.korescore.cli.whatif;
 
+import dev.korescore.adapters.json.CsvFormulaGuard;
 import com.fasterxml.jackson.databind.SequenceWriter;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
@@ -156,14 +157,14 @@ abstract class WhatIfRows implements AutoCloseable {
     @Override
     void write(Interaction interaction, Rescored r) {
       List<Object> row = new ArrayList<>(COLUMNS.size());
-      row.add(Safe.cell(interaction.conversationId().value()));
+      row.add(CsvFormulaGuard.neutralise(interaction.conversationId().value()));
       row.add(r.scoreBefore().decimal());
       row.add(r.passedBefore().orElse(null));
       row.add(r.scoreAfter().map(ExactScore::decimal).orElse(null));
       row.add(r.passedAfter().orElse(null));
       row.add(r.flip().name());
-      row.add(Safe.cell(String.join(" | ", agents(interaction))));
-      row.add(Safe.cell(String.join(" | ", queues(interaction))));
+      row.add(CsvFormulaGuard.neutralise(String.join(" | ", agents(interaction))));
+      row.add(CsvFormulaGuard.neutralise(String.join(" | ", queues(interaction))));
       row.add(interaction.evaluationFormName().map(Safe::cell).orElse(null));
       try {
         rows.write(row);

@@ -10,7 +10,8 @@ import static java.util.Objects.requireNonNull;
  * <ul>
  *   <li>C0 controls and DEL: {@code \n}, {@code \r}, {@code \t} as such, the others as {@code \x1B};
  *   <li>C1 controls (U+0080..U+009F, CSI and OSC among them) as {@code \x9B};
- *   <li>bidirectional overrides and isolates (U+202A..U+202E, U+2066..U+2069) as {@code \u202E};
+ *   <li>bidirectional overrides, isolates and marks (U+202A..U+202E, U+2066..U+2069, U+200E, U+200F,
+ *       U+061C) as {@code \u202E};
  *   <li>nothing else changes: a backslash stays a backslash, letters of every script stay as they are.
  * </ul>
  *
@@ -72,6 +73,7 @@ public final class TerminalText {
 
   /** True for a character that a terminal may act on instead of showing. */
   public static boolean isControl(char c) {
-    return c < 0x20 || (c >= 0x7F && c <= 0x9F) || (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069);
+    return c < 0x20 || (c >= 0x7F && c <= 0x9F) || (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069)
+        || c == 0x200E || c == 0x200F || c == 0x061C;
   }
 }

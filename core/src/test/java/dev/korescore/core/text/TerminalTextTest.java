@@ -24,6 +24,7 @@ class TerminalTextTest {
     assertThat(TerminalText.visible("abc\u202Efed\u202C \u2066x\u2069"))
         .isEqualTo("abc\\u202Efed\\u202C \\u2066x\\u2069");
     assertThat(TerminalText.visible("\u2029\u2065\u206A")).isEqualTo("\u2029\u2065\u206A");
+    assertThat(TerminalText.visible("a\u200Fb\u061Cc")).isEqualTo("a\\u200Fb\\u061Cc");
   }
 
   @Test
