@@ -165,7 +165,7 @@ abstract class WhatIfRows implements AutoCloseable {
       row.add(r.flip().name());
       row.add(CsvFormulaGuard.neutralise(String.join(" | ", agents(interaction))));
       row.add(CsvFormulaGuard.neutralise(String.join(" | ", queues(interaction))));
-      row.add(interaction.evaluationFormName().map(Safe::cell).orElse(null));
+      row.add(interaction.evaluationFormName().map(CsvFormulaGuard::neutralise).orElse(null));
       try {
         rows.write(row);
       } catch (IOException e) {
