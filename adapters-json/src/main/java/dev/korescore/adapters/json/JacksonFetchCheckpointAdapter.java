@@ -103,6 +103,7 @@ public final class JacksonFetchCheckpointAdapter implements FetchCheckpointPort 
       node.put("duplicatesDropped", ledger.duplicatesDropped());
       node.put("seenInEarlierWindows", ledger.seenInEarlierWindows());
       node.put("pages", ledger.pages());
+      node.put("outsideWindow", ledger.outsideWindow());
       ArrayNode notes = node.putArray("notes");
       ledger.notes().forEach(notes::add);
     }
@@ -137,6 +138,7 @@ public final class JacksonFetchCheckpointAdapter implements FetchCheckpointPort 
         node.path("duplicatesDropped").asLong(),
         node.path("seenInEarlierWindows").asLong(),
         node.path("pages").asInt(),
-        texts(node.path("notes")));
+        texts(node.path("notes")),
+        node.path("outsideWindow").asLong());
   }
 }

@@ -14,6 +14,8 @@ import java.util.Map;
 import picocli.CommandLine.Mixin;
 import dev.korescore.cli.common.CliException;
 import dev.korescore.cli.common.ExitCodes;
+import dev.korescore.cli.common.OutputTargets;
+import dev.korescore.cli.common.ReplacingFile;
 import dev.korescore.core.model.Interaction;
 import dev.korescore.core.policy.NaTreatment;
 import dev.korescore.core.policy.PassRule;
@@ -73,8 +75,13 @@ public final class AuditCommand implements Callable<Integer> {
       description = "text (default: a summary), jsonl (one line per interaction) or csv.")
   OutputFormat format = OutputFormat.TEXT;
 
-  @Option(names = "--out", paramLabel = "FILE", description = "Write to FILE instead of standard output.")
+  @Option(names = "--out", paramLabel = "FILE", description = "Write to FILE instead of standard output (never over an"
+      + " input; the file appears whole when the audit is done, else the previous one stays).")
   Path out;
+
+  @Option(names = "--csv-raw", description = "csv: write text cells exactly as in the data. By default a cell that a"
+      + " spreadsheet would run as a formula (starting with =, +, -, @, tab or CR; not a plain number) gets a leading '.")
+  boolean csvRaw;
 
   @Option(names = "--only-problems", description = "jsonl/csv: only mismatching and invalid interactions.")
   boolean onlyProblems;
@@ -182,7 +189,7 @@ public final class AuditCommand implements Callable<Integer> {
       throw CliException.usage("--threads must be 1 or 2, was " + threads);
     }
     AuditOptions options = new AuditOptions(
-        policy(), format, onlyProblems, inferPolicy, problemsKept, threads == 2);
+        policy(), format, onlyProblems, inferPolicy, problemsKept, threads == 2, csvRaw);
     boolean fetching = from != null || to != null;
     if (fetching && (from == null || to == null)) {
       throw CliException.usage("--from and --to go together");
@@ -190,6 +197,12 @@ public final class AuditCommand implements Callable<Integer> {
     if (fetching && !files.isEmpty()) {
       throw CliException.usage("give input FILEs or --from/--to, not both");
     }
+    OutputTargets targets = OutputTargets.check().output("--out", out).output("--report", report);
+    files.forEach(file -> targets.input(Path.of(file)));
+    if (fetching) {
+      kore.inputFiles().forEach(targets::input);
+    }
+    targets.verify();
     PrintWriter err = spec.commandLine().getErr();
     AuditResult result;
     List<String> sources;
@@ -208,6 +221,7 @@ public final class AuditCommand implements Callable<Integer> {
           throw CliException.usage("no interactions in " + sources.get(0) + " (--allow-empty accepts that)");
         }
         result = AuditRun.create(options).run(interactions, output.writer);
+        output.commit();
         for (WindowLedger ledger : interactions.ledgers()) {
           if (!ledger.complete()) {
             complete = false;
@@ -226,6 +240,7 @@ public final class AuditCommand implements Callable<Integer> {
               + interactions.skippedNote().map(note -> " (" + note + ")").orElse("") + " (--allow-empty accepts that)");
         }
         result = AuditRun.create(options).run(interactions, output.writer);
+        output.commit();
         interactions.reportSkipped(err);
       }
       sources = inputs.stream().map(name -> name.equals("-") ? "<stdin>" : name).toList();
@@ -248,33 +263,48 @@ public final class AuditCommand implements Callable<Integer> {
     }
   }
 
-  /** Where the output goes: standard output (not closed) or a file. */
+  /**
+   * Where the output goes: standard output (not closed), or a file written to a temporary sibling and
+   * moved into place by {@link #commit()}; closed without a commit, the previous file stays.
+   */
   private static final class Output implements AutoCloseable {
     final Writer writer;
-    private final boolean owned;
+    private final ReplacingFile file;
 
-    private Output(Writer writer, boolean owned) {
+    private Output(Writer writer, ReplacingFile file) {
       this.writer = writer;
-      this.owned = owned;
+      this.file = file;
     }
 
     static Output open(Path path, PrintWriter stdout) {
       if (path == null) {
-        return new Output(stdout, false);
+        return new Output(stdout, null);
       }
       try {
-        return new Output(new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(path),
-            StandardCharsets.UTF_8), 1 << 16), true);
+        ReplacingFile file = ReplacingFile.begin(path);
+        return new Output(new BufferedWriter(new OutputStreamWriter(file.open(), StandardCharsets.UTF_8), 1 << 16), file);
       } catch (IOException e) {
         throw new CliException(ExitCodes.USAGE_OR_INPUT, "cannot write " + path + ": " + e.getMessage(), e);
+      }
+    }
+
+    /** Everything is written: the file replaces its target. */
+    void commit() {
+      try {
+        writer.flush();
+        if (file != null) {
+          file.commit();
+        }
+      } catch (IOException e) {
+        throw new CliException(ExitCodes.RUNTIME_FAILURE, "cannot write the output: " + e.getMessage(), e);
       }
     }
 
     @Override
     public void close() {
       try {
-        if (owned) {
-          writer.close();
+        if (file != null) {
+          file.close();
         } else {
           writer.flush();
         }

@@ -14,10 +14,12 @@ import dev.korescore.scoring.AuditAggregator;
  * @param inferPolicy also try every policy variant on every record and report which explains most
  * @param problemsKept how many problems the summary keeps with their explanations
  * @param parallel read on one thread while verifying and writing on another
+ * @param csvRaw CSV: write text cells exactly as in the data, without the leading {@code '} that keeps a
+ *     spreadsheet from reading {@code =...}, {@code +...}, {@code -...}, {@code @...} as a formula
  */
 public record AuditOptions(
     ScoringPolicy policy, OutputFormat format, boolean onlyProblems, boolean inferPolicy, int problemsKept,
-    boolean parallel) {
+    boolean parallel, boolean csvRaw) {
 
   public AuditOptions {
     requireNonNull(policy, "policy");
@@ -33,30 +35,34 @@ public record AuditOptions(
    */
   public static AuditOptions defaults() {
     return new AuditOptions(
-        ScoringPolicy.defaults(), OutputFormat.TEXT, false, false, AuditAggregator.DEFAULT_PROBLEMS_KEPT, false);
+        ScoringPolicy.defaults(), OutputFormat.TEXT, false, false, AuditAggregator.DEFAULT_PROBLEMS_KEPT, false, false);
   }
 
   public AuditOptions withPolicy(ScoringPolicy value) {
-    return new AuditOptions(value, format, onlyProblems, inferPolicy, problemsKept, parallel);
+    return new AuditOptions(value, format, onlyProblems, inferPolicy, problemsKept, parallel, csvRaw);
   }
 
   public AuditOptions withFormat(OutputFormat value) {
-    return new AuditOptions(policy, value, onlyProblems, inferPolicy, problemsKept, parallel);
+    return new AuditOptions(policy, value, onlyProblems, inferPolicy, problemsKept, parallel, csvRaw);
   }
 
   public AuditOptions withOnlyProblems(boolean value) {
-    return new AuditOptions(policy, format, value, inferPolicy, problemsKept, parallel);
+    return new AuditOptions(policy, format, value, inferPolicy, problemsKept, parallel, csvRaw);
   }
 
   public AuditOptions withInferPolicy(boolean value) {
-    return new AuditOptions(policy, format, onlyProblems, value, problemsKept, parallel);
+    return new AuditOptions(policy, format, onlyProblems, value, problemsKept, parallel, csvRaw);
   }
 
   public AuditOptions withProblemsKept(int value) {
-    return new AuditOptions(policy, format, onlyProblems, inferPolicy, value, parallel);
+    return new AuditOptions(policy, format, onlyProblems, inferPolicy, value, parallel, csvRaw);
+  }
+
+  public AuditOptions withCsvRaw(boolean value) {
+    return new AuditOptions(policy, format, onlyProblems, inferPolicy, problemsKept, parallel, value);
   }
 
   public AuditOptions withParallel(boolean value) {
-    return new AuditOptions(policy, format, onlyProblems, inferPolicy, problemsKept, value);
+    return new AuditOptions(policy, format, onlyProblems, inferPolicy, problemsKept, value, csvRaw);
   }
 }

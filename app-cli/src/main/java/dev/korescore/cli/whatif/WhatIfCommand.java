@@ -1,5 +1,6 @@
 package dev.korescore.cli.whatif;
 
+import dev.korescore.core.text.TerminalText;
 import dev.korescore.adapters.json.JacksonFormChangeReaderAdapter;
 import dev.korescore.adapters.json.JacksonInteractionReaderAdapter;
 import dev.korescore.cli.audit.AuditCommand;
@@ -7,6 +8,7 @@ import dev.korescore.cli.audit.InteractionInputs;
 import dev.korescore.cli.audit.OutputFormat;
 import dev.korescore.cli.common.CliException;
 import dev.korescore.cli.common.ExitCodes;
+import dev.korescore.cli.common.OutputTargets;
 import dev.korescore.core.policy.FormChange;
 import dev.korescore.core.policy.NaTreatment;
 import dev.korescore.core.policy.PassRule;
@@ -196,26 +198,11 @@ public final class WhatIfCommand implements Callable<Integer> {
     return summary.flips() == 0 ? ExitCodes.OK : ExitCodes.MISMATCH;
   }
 
-  /** No output may be an input or the other output: korescore never writes over its input. */
+  /** No output may be an input, a directory or the other output: korescore never writes over its input. */
   private void checkOutputs(List<String> inputs) {
-    Map<String, Path> outputs = new java.util.LinkedHashMap<>();
-    if (out != null) {
-      outputs.put("--out", out);
-    }
-    if (report != null) {
-      outputs.put("--report", report);
-    }
-    outputs.forEach((option, output) -> {
-      for (String input : inputs) {
-        if (!input.equals("-") && sameFile(output, Path.of(input))) {
-          throw CliException.usage(option + " " + output + " is the input " + input
-              + ": korescore never writes over its input; choose another file");
-        }
-      }
-    });
-    if (out != null && report != null && sameFile(out, report)) {
-      throw CliException.usage("--out " + out + " and --report " + report + " are the same file; give each its own");
-    }
+    OutputTargets targets = OutputTargets.check().output("--out", out).output("--report", report);
+    inputs.forEach(input -> targets.input(Path.of(input)));
+    targets.verify();
   }
 
   private void writeReport(WhatIfSummary summary, List<String> sources) {
@@ -242,24 +229,13 @@ public final class WhatIfCommand implements Callable<Integer> {
       }
       problems.add("metric '" + e.getKey() + "' occurs in no re-scored interaction" + scope + closest(e.getValue()));
     }
-    throw CliException.usage(Safe.terminal(String.join("; ", problems)));
+    throw CliException.usage(TerminalText.visible(String.join("; ", problems)));
   }
 
   private static String closest(List<String> names) {
     return names.isEmpty()
         ? " (the data has none to suggest)"
         : "; closest: " + names.stream().map(n -> "'" + n + "'").collect(Collectors.joining(", "));
-  }
-
-  private static boolean sameFile(Path a, Path b) {
-    try {
-      if (Files.exists(a) && Files.exists(b)) {
-        return Files.isSameFile(a, b);
-      }
-    } catch (IOException e) {
-      // compare the paths below
-    }
-    return a.toAbsolutePath().normalize().equals(b.toAbsolutePath().normalize());
   }
 
   /**

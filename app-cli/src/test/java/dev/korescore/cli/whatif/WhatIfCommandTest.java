@@ -226,7 +226,7 @@ class WhatIfCommandTest {
     String record = Files.readString(seed()).replace("\"Demo\"", "\"Demo\\u001b[31m\"");
     Path evil = write("evil.json", record);
     assertThat(run("whatif", "--pass-score", "35", evil.toString())).isEqualTo(1);
-    assertThat(out.toString()).doesNotContain("\u001b").contains("Demo\\u001B[31m");
+    assertThat(out.toString()).doesNotContain("\u001b").contains("Demo\\x1B[31m");
   }
 
   @Test
