@@ -41,8 +41,8 @@ JSON
 
 run_once() { # name, command...
   local name="$1"; shift
-  /usr/bin/time -f "%e %M" -o "$work/time.txt" "$@" >/dev/null 2>"$work/stderr.txt" || true
-  tail -n 1 "$work/time.txt" | grep -Eq '^[0-9.]+ [0-9]+$' || { cat "$work/time.txt" "$work/stderr.txt" >&2; return 1; }
+  /usr/bin/time -f "%e %M %U %S" -o "$work/time.txt" "$@" >/dev/null 2>"$work/stderr.txt" || true
+  tail -n 1 "$work/time.txt" | grep -Eq '^[0-9.]+ [0-9]+ [0-9.]+ [0-9.]+$' || { cat "$work/time.txt" "$work/stderr.txt" >&2; return 1; }
   tail -n 1 "$work/time.txt" >>"$work/$name.runs"
 }
 
@@ -53,6 +53,13 @@ report() { # name
     END {
       median = NR % 2 ? wall[(NR + 1) / 2] : (wall[NR / 2] + wall[NR / 2 + 1]) / 2
       printf "%-8s best %6.2f s   median %6.2f s   peak RSS %5d MB   (%d runs)\n", name, wall[1], median, rss / 1024, NR
+    }'
+  awk '{ print $3 + $4 }' "$work/$name.runs" | sort -n | awk -v name="$name" '
+    { cpu[NR] = $1 }
+    END {
+      median = NR % 2 ? cpu[(NR + 1) / 2] : (cpu[NR / 2] + cpu[NR / 2 + 1]) / 2
+      printf "%-8s CPU (user + system) best %6.2f s   median %6.2f s\n", name, cpu[1], median
+      print median > "'"$work/$name"'.cpu"
     }'
   sort -n "$work/$name.runs" | head -n 1 | cut -d' ' -f1 >"$work/$name.wall"
   sort -n "$work/$name.runs" | awk '{ wall[NR] = $1 } END { print NR % 2 ? wall[(NR + 1) / 2] : (wall[NR / 2] + wall[NR / 2 + 1]) / 2 }' \
@@ -75,3 +82,5 @@ report whatif
 awk -v w="$(cat "$work/whatif.wall")" -v a="$(cat "$work/audit.wall")" \
   -v wm="$(cat "$work/whatif.median")" -v am="$(cat "$work/audit.median")" \
   'BEGIN{printf "whatif / audit: %.2fx best to best, %.2fx median to median\n", w / a, wm / am}'
+awk -v w="$(cat "$work/whatif.cpu")" -v a="$(cat "$work/audit.cpu")" \
+  'BEGIN{printf "whatif / audit CPU time: %.2fx median to median\n", w / a}'
