@@ -239,33 +239,38 @@ public final class WhatIfCommand implements Callable<Integer> {
   }
 
   /**
-   * Where the output goes: standard output (not closed), or a file written beside its target and moved
-   * over it only by {@link #commit()}, so that a failed run leaves no half file and no earlier file lost.
+   * Where the output goes: standard output (flushed, not closed); a device or pipe such as {@code
+   * /dev/null} (written as it is); or a file written beside its target and moved over it only by {@link
+   * #commit()}, so that a failed run leaves no half file and loses no earlier one.
    */
   private static final class Output implements AutoCloseable {
     final Writer writer;
+    private final boolean owned;
     private final Path target;
     private final Path partial;
     private boolean committed;
 
-    private Output(Writer writer, Path target, Path partial) {
+    private Output(Writer writer, boolean owned, Path target, Path partial) {
       this.writer = writer;
+      this.owned = owned;
       this.target = target;
       this.partial = partial;
     }
 
     static Output open(Path path, PrintWriter stdout) {
       if (path == null) {
-        return new Output(stdout, null, null);
+        return new Output(stdout, false, null, null);
       }
       if (Files.isDirectory(path)) {
         throw CliException.usage("--out " + path + " is a directory; name a file");
       }
       Path absolute = path.toAbsolutePath();
-      Path partial = absolute.resolveSibling("." + absolute.getFileName() + ".partial");
+      boolean special = Files.exists(absolute) && !Files.isRegularFile(absolute);
+      Path partial = special ? null : absolute.resolveSibling("." + absolute.getFileName() + ".partial");
       try {
-        return new Output(new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(partial),
-            StandardCharsets.UTF_8), 1 << 16), absolute, partial);
+        Writer writer = new BufferedWriter(new OutputStreamWriter(
+            Files.newOutputStream(special ? absolute : partial), StandardCharsets.UTF_8), 1 << 16);
+        return new Output(writer, true, special ? null : absolute, partial);
       } catch (IOException e) {
         throw new CliException(ExitCodes.USAGE_OR_INPUT, "cannot write " + path + ": " + e.getMessage(), e);
       }
@@ -273,9 +278,12 @@ public final class WhatIfCommand implements Callable<Integer> {
 
     void commit() {
       try {
-        writer.flush();
-        if (target != null) {
+        if (owned) {
           writer.close();
+        } else {
+          writer.flush();
+        }
+        if (target != null) {
           Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         }
         committed = true;
@@ -286,11 +294,16 @@ public final class WhatIfCommand implements Callable<Integer> {
 
     @Override
     public void close() {
+      if (committed) {
+        return;
+      }
       try {
-        if (target == null) {
-          writer.flush();
-        } else if (!committed) {
+        if (owned) {
           writer.close();
+        } else {
+          writer.flush();
+        }
+        if (partial != null) {
           Files.deleteIfExists(partial);
         }
       } catch (IOException e) {

@@ -243,6 +243,16 @@ class WhatIfCommandTest {
   }
 
   @Test
+  void aDeviceIsWrittenAsItIsNeverReplaced() throws IOException {
+    Path devNull = Path.of("/dev/null");
+    org.junit.jupiter.api.Assumptions.assumeTrue(Files.exists(devNull), "a system with /dev/null");
+    assertThat(run("whatif", "--pass-score", "35", "--format", "jsonl", "--out", devNull.toString(), seed().toString()))
+        .isEqualTo(1);
+    assertThat(Files.isRegularFile(devNull)).isFalse();
+    assertThat(out.toString()).isEmpty();
+  }
+
+  @Test
   void helpListsTheExitCodes() {
     assertThat(run("whatif", "--help")).isZero();
     assertThat(out.toString()).contains("--pass-score=N", "--weight=METRIC=W", "--change=FILE", "--form=NAME")
