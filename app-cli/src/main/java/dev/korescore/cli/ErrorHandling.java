@@ -4,8 +4,12 @@ import dev.korescore.cli.common.CliException;
 import dev.korescore.cli.common.ExitCodes;
 import dev.korescore.core.fetch.FetchException;
 import dev.korescore.core.port.out.InteractionReadException;
+import dev.korescore.core.text.TerminalText;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.IExitCodeExceptionMapper;
@@ -32,7 +36,7 @@ public final class ErrorHandling implements IExecutionExceptionHandler {
   @Override
   public int handleExecutionException(Exception ex, CommandLine commandLine, ParseResult parseResult) {
     PrintWriter err = commandLine.getErr();
-    err.println(commandLine.getColorScheme().errorText("korescore: " + describe(ex, commandLine)));
+    err.println(commandLine.getColorScheme().errorText("korescore: " + TerminalText.visible(describe(ex, commandLine))));
     if (debug(commandLine)) {
       ex.printStackTrace(err);
     } else if (exitCode(ex) == ExitCodes.RUNTIME_FAILURE) {
@@ -95,17 +99,70 @@ public final class ErrorHandling implements IExecutionExceptionHandler {
     }
   }
 
-  /** A usage error: the message, a hint to {@code --help}, exit 2. */
+  /**
+   * A usage error: the message, a hint to {@code --help}, exit 2. The message never repeats a value from
+   * the command line (a secret typed after a mistyped option would be printed back): an unknown option
+   * is named alone, a value that does not fit its option is "the value given".
+   */
   static final class UsageErrors implements IParameterExceptionHandler {
+    /** The hint for {@code --client-secret}, a natural typo for {@code --client-secret-file}. */
+    static final String SECRET_HINT = "the client secret is never a flag value: it is read from --client-secret-file FILE,"
+        + " the profile (clientSecret or clientSecretFile) or KORE_CLIENT_SECRET";
+
     @Override
     public int handleParseException(ParameterException ex, String[] args) {
       CommandLine commandLine = ex.getCommandLine();
       PrintWriter err = commandLine.getErr();
-      err.println(commandLine.getColorScheme().errorText("korescore: " + ex.getMessage()));
-      CommandLine.UnmatchedArgumentException.printSuggestions(ex, err);
+      err.println(commandLine.getColorScheme().errorText("korescore: " + TerminalText.visible(message(ex))));
+      if (ex instanceof CommandLine.UnmatchedArgumentException unmatched && mentionsSecret(unmatched.getUnmatched())) {
+        err.println("korescore: " + SECRET_HINT);
+      } else {
+        CommandLine.UnmatchedArgumentException.printSuggestions(ex, err);
+      }
       err.println("Try '" + commandLine.getCommandSpec().qualifiedName() + " --help' for more information.");
       err.flush();
       return ExitCodes.USAGE_OR_INPUT;
+    }
+
+    static String message(ParameterException ex) {
+      if (ex instanceof CommandLine.UnmatchedArgumentException unmatched) {
+        List<String> options = new ArrayList<>();
+        int values = 0;
+        for (String arg : unmatched.getUnmatched()) {
+          if (arg.startsWith("-") && arg.length() > 1 && !arg.matches("-\\d.*")) {
+            int equals = arg.indexOf('=');
+            options.add(equals < 0 ? arg : arg.substring(0, equals));
+          } else {
+            values++;
+          }
+        }
+        if (!options.isEmpty()) {
+          return (options.size() == 1 ? "unknown option " : "unknown options ") + String.join(", ", options)
+              + (values == 0 ? "" : " (and " + values + " argument" + (values == 1 ? "" : "s") + " not shown)");
+        }
+        return values == 1 ? "one argument too many (not shown)" : values + " arguments too many (not shown)";
+      }
+      String message = ex.getMessage() == null ? "invalid command line" : ex.getMessage();
+      if (ex.getCause() instanceof IllegalArgumentException bad && bad.getMessage() != null
+          && ex.getArgSpec() instanceof OptionSpec option) {
+        // our converters' own words, not picocli's "cannot convert ... (java.lang.IllegalArgumentException: ...)"
+        message = "invalid value for " + option.longestName() + ": " + bad.getMessage();
+      }
+      String value = ex.getValue();
+      if (value != null && !value.isEmpty()) {
+        message = message.replace("'" + value + "'", "the value given").replace(value, "the value given");
+      }
+      return message;
+    }
+
+    static boolean mentionsSecret(List<String> unmatched) {
+      for (String arg : unmatched) {
+        String name = arg.toLowerCase(Locale.ROOT);
+        if (name.startsWith("-") && (name.contains("secret") || name.contains("token") || name.contains("password"))) {
+          return true;
+        }
+      }
+      return false;
     }
   }
 }

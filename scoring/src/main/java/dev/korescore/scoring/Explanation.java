@@ -3,6 +3,7 @@ package dev.korescore.scoring;
 import static java.util.Objects.requireNonNull;
 
 import dev.korescore.core.policy.ScoringPolicy;
+import dev.korescore.core.text.TerminalText;
 import java.math.BigInteger;
 import java.util.List;
 import java.util.Optional;
@@ -77,20 +78,21 @@ public record Explanation(
 
   /**
    * A few lines for a terminal: the metric table, the fraction, the policy and the alternatives, each
-   * line starting with {@code indent}.
+   * line starting with {@code indent}. Metric names are shown with {@link TerminalText}: control
+   * characters as visible escapes, names over 40 characters cut with an ellipsis.
    */
   public String render(String indent) {
     StringBuilder out = new StringBuilder();
     if (!contributions.isEmpty()) {
       int width = 6;
       for (MetricContribution c : contributions) {
-        width = Math.max(width, Math.min(40, c.name().length()));
+        width = Math.max(width, TerminalText.visible(c.name(), 40).length());
       }
       out.append(indent)
           .append(String.format("%-" + width + "s  %-6s %8s %8s %9s %9s  %s%n", "metric", "answer", "weight",
               "negative", "+points", "+weight", "counted as"));
       for (MetricContribution c : contributions) {
-        String name = c.name().length() > 40 ? c.name().substring(0, 39) + "~" : c.name();
+        String name = TerminalText.visible(c.name(), 40);
         out.append(indent)
             .append(String.format("%-" + width + "s  %-6s %8d %8d %9d %9d  %s%n", name,
                 c.qualification().wireText() + (c.fatal() ? "!" : ""), c.weight(), c.negativeWeight(),
@@ -100,13 +102,13 @@ public record Explanation(
     if (!contributions.isEmpty() || score.isPresent()) {
       out.append(indent).append("points ").append(numerator).append(" / applicable weight ").append(denominator);
       score.ifPresent(s -> out.append(" -> score ").append(s.decimal().toPlainString()));
-      failedFatalMetric.ifPresent(m -> out.append(" (fatal metric '").append(m).append("' failed)"));
+      failedFatalMetric.ifPresent(m -> out.append(" (fatal metric '").append(TerminalText.visible(m, 60)).append("' failed)"));
       fatalFromCount.ifPresent(n -> out.append(" (").append(fatalCountPhrase(n)).append(')'));
       out.append(System.lineSeparator());
     }
     out.append(indent).append("policy: ").append(policy.describe()).append(System.lineSeparator());
     for (String alternative : alternatives) {
-      out.append(indent).append(alternative).append(System.lineSeparator());
+      out.append(indent).append(TerminalText.visible(alternative)).append(System.lineSeparator());
     }
     return out.toString();
   }

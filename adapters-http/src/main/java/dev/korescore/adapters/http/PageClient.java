@@ -10,6 +10,7 @@ import dev.korescore.core.fetch.RawDataPage;
 import dev.korescore.core.fetch.RawDataQuery;
 import dev.korescore.core.fetch.RawDataWirePort;
 import dev.korescore.core.fetch.RequestSummary;
+import dev.korescore.core.text.TerminalText;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.time.Clock;
@@ -25,6 +26,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import okhttp3.MediaType;
 import okhttp3.RequestBody;
 import okhttp3.ResponseBody;
@@ -93,17 +95,21 @@ final class PageClient {
     return api.rawData(path.substring(1), headers, RequestBody.create(body, JSON));
   }
 
-  /** Fetches one page, retrying what is worth retrying; throws a {@link FetchException} when giving up. */
+  /**
+   * Fetches one page, retrying what is worth retrying; throws a {@link FetchException} when giving up.
+   * Each retry takes one from {@code budget}; a page fetched adds two.
+   */
   RawDataPage fetch(DateWindow window, int page, FetchRequest filters, AtomicInteger budget) {
     RequestSummary summary = new RequestSummary("POST", path, window.toString(), page);
     String body = body(window, page, filters);
     RetryPolicy retry = settings.retry();
-    Instant deadline = settings.clock().instant().plus(retry.totalTimeout());
+    Instant started = settings.clock().instant();
+    Instant deadline = started.plus(retry.totalTimeout());
     boolean authRetried = false;
     int attempt = 0;
     while (true) {
       attempt++;
-      FetchException failure;
+      Function<String, FetchException> failure;
       Duration wait;
       RateLimiter.Permit permit;
       try {
@@ -113,11 +119,11 @@ final class PageClient {
         throw new FetchException.TransportFailure("interrupted", summary, e);
       }
       String token = tokens.token();
-      long started = System.nanoTime();
+      long sent = System.nanoTime();
       try {
         Response<ResponseBody> response = call(token, body).execute();
         int status = response.code();
-        long millis = (System.nanoTime() - started) / 1_000_000;
+        long millis = (System.nanoTime() - sent) / 1_000_000;
         LOG.debug("{}: HTTP {} in {} ms (attempt {})", summary, status, millis, attempt);
         if (response.isSuccessful()) {
           String text;
@@ -125,12 +131,14 @@ final class PageClient {
             text = responseBody == null ? "" : responseBody.string();
           }
           try {
-            return wire.decodePage(text, page);
+            RawDataPage decoded = wire.decodePage(text, page);
+            budget.addAndGet(2);
+            return decoded;
           } catch (PageDecodeException e) {
             if (!(e instanceof PageDecodeException.Truncated)) {
               throw new FetchException.DecodeFailure(status, e.getMessage(), summary, e);
             }
-            failure = new FetchException.TransportFailure("truncated body: " + e.getMessage(), summary, e);
+            failure = suffix -> new FetchException.TransportFailure("truncated body: " + e.getMessage() + suffix, summary, e);
             wait = backoff(attempt);
           }
         } else {
@@ -156,9 +164,10 @@ final class PageClient {
               wait = backoff(attempt);
             }
             settings.limiter().pause(wait);
-            failure = new FetchException.RateLimited(status, wait, koreMessage, summary);
+            Duration asked = wait;
+            failure = suffix -> new FetchException.RateLimited(status, asked, koreMessage + suffix, summary);
           } else if (status >= 500) {
-            failure = new FetchException.ServerError(status, koreMessage, summary);
+            failure = suffix -> new FetchException.ServerError(status, koreMessage + suffix, summary);
             wait = backoff(attempt);
           } else {
             throw new FetchException.ClientError(status, koreMessage, summary);
@@ -168,11 +177,12 @@ final class PageClient {
         if (Thread.currentThread().isInterrupted()) {
           throw new FetchException.TransportFailure("interrupted", summary, e);
         }
-        failure = new FetchException.TransportFailure("timeout: " + redact(String.valueOf(e.getMessage())), summary, e);
+        String detail = "timeout: " + redact(String.valueOf(e.getMessage()));
+        failure = suffix -> new FetchException.TransportFailure(detail + suffix, summary, e);
         wait = backoff(attempt);
       } catch (IOException e) {
-        failure = new FetchException.TransportFailure(
-            e.getClass().getSimpleName() + ": " + redact(String.valueOf(e.getMessage())), summary, e);
+        String detail = connectionProblem(e);
+        failure = suffix -> new FetchException.TransportFailure(detail + suffix, summary, e);
         wait = backoff(attempt);
       } catch (RuntimeException e) {
         if (e instanceof FetchException) {
@@ -182,19 +192,26 @@ final class PageClient {
       } finally {
         permit.release();
       }
+      String over = " over " + human(Duration.between(started, settings.clock().instant()));
       if (attempt >= retry.maxAttempts()) {
-        LOG.warn("giving up after {} attempts: {}", attempt, failure.getMessage());
-        throw failure;
+        FetchException gaveUp = failure.apply("; gave up after " + attempt + " attempts" + over
+            + " (--max-attempts " + retry.maxAttempts() + ")");
+        LOG.warn("{}", gaveUp.getMessage());
+        throw gaveUp;
       }
       if (budget.getAndDecrement() <= 0) {
-        LOG.warn("retry budget exhausted: {}", failure.getMessage());
-        throw failure;
+        FetchException gaveUp = failure.apply("; gave up after " + attempt + " attempts" + over
+            + ": the run's retry budget is spent (--retry-budget " + retry.budget() + ", plus two per page fetched)");
+        LOG.warn("{}", gaveUp.getMessage());
+        throw gaveUp;
       }
       if (settings.clock().instant().plus(wait).isAfter(deadline)) {
-        LOG.warn("total timeout {} would be exceeded: {}", retry.totalTimeout(), failure.getMessage());
-        throw failure;
+        FetchException gaveUp = failure.apply("; gave up after " + attempt + " attempts" + over
+            + ": the next wait would pass the request's time limit of " + human(retry.totalTimeout()));
+        LOG.warn("{}", gaveUp.getMessage());
+        throw gaveUp;
       }
-      LOG.warn("{}; retry {} in {} ms", failure.getMessage(), attempt, wait.toMillis());
+      LOG.warn("{}; retry {} in {} ms", failure.apply("").getMessage(), attempt, wait.toMillis());
       try {
         settings.sleeper().sleep(wait);
       } catch (InterruptedException e) {
@@ -202,6 +219,27 @@ final class PageClient {
         throw new FetchException.TransportFailure("interrupted", summary, e);
       }
     }
+  }
+
+  /** A connection failure in the user's words; a TLS handshake with a non-TLS server names that. */
+  private String connectionProblem(IOException e) {
+    String message = redact(String.valueOf(e.getMessage()));
+    if (e instanceof javax.net.ssl.SSLException) {
+      return "TLS failure (does the host speak https?): " + message;
+    }
+    return e.getClass().getSimpleName() + ": " + message;
+  }
+
+  /** {@code 41 s}, {@code 3 min 20 s}, {@code 1 h 2 min}. */
+  static String human(Duration duration) {
+    long seconds = Math.max(0, duration.toSeconds());
+    if (seconds < 60) {
+      return duration.toMillis() < 1000 ? duration.toMillis() + " ms" : seconds + " s";
+    }
+    if (seconds < 3600) {
+      return seconds / 60 + " min " + seconds % 60 + " s";
+    }
+    return seconds / 3600 + " h " + seconds % 3600 / 60 + " min";
   }
 
   private Duration backoff(int attempt) {
@@ -254,13 +292,13 @@ final class PageClient {
   private String koreMessage(String errorText, int status) {
     List<String> messages = wire.errorMessages(errorText);
     if (!messages.isEmpty()) {
-      return String.join("; ", messages);
+      return TerminalText.visible(String.join("; ", messages), 300);
     }
     String oneLine = errorText.strip().replaceAll("\\s+", " ");
     if (oneLine.isEmpty()) {
       return "HTTP " + status;
     }
-    return oneLine.length() > 200 ? oneLine.substring(0, 200) + "..." : oneLine;
+    return TerminalText.visible(oneLine, 200);
   }
 
   /** Removes the secret and any token-looking text from a string that may be printed. */

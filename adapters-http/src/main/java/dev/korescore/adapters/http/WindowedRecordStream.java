@@ -76,6 +76,7 @@ final class WindowedRecordStream implements RawRecordStream {
     long received;
     long duplicates;
     long earlier;
+    long outside;
     int pages;
     final List<String> notes = new ArrayList<>();
   }
@@ -175,7 +176,15 @@ final class WindowedRecordStream implements RawRecordStream {
       topTally.pages++;
       int fresh = 0;
       int repeatedHere = 0;
-      for (RawRecord record : page.records()) {
+      int outsideHere = 0;
+      for (int i = 0; i < page.records().size(); i++) {
+        RawRecord record = page.records().get(i);
+        java.util.Optional<java.time.Instant> start = page.startTimes().get(i);
+        if (start.isPresent() && (start.get().isBefore(window.start()) || !start.get().isBefore(window.end()))) {
+          // Kore's end bound is inclusive: a record at the end belongs to the next window (or past --to)
+          outsideHere++;
+          continue;
+        }
         Integer first = seen.putIfAbsent(record.conversationId(), id);
         if (first == null) {
           ready.add(record);
@@ -190,6 +199,7 @@ final class WindowedRecordStream implements RawRecordStream {
         }
       }
       topTally.received += fresh;
+      topTally.outside += outsideHere;
       listener.pageFetched(window, number, fresh, total.orElse(-1));
       if (number > 1 && page.totalResults().isPresent() && !page.totalResults().equals(total)) {
         topTally.notes.add("page " + number + " of " + window + " reported total " + page.totalResults().getAsLong()
@@ -201,7 +211,7 @@ final class WindowedRecordStream implements RawRecordStream {
           topTally.notes.add("page " + number + " of " + window + " is empty although hasMore is true; stopped");
         }
         more = false;
-      } else if (repeatedHere == page.records().size()) {
+      } else if (repeatedHere > 0 && repeatedHere + outsideHere == page.records().size()) {
         topTally.notes.add("page " + number + " of " + window + " repeats records already received; stopped");
         more = false;
       } else if (page.hasMore().isPresent()) {
@@ -317,7 +327,8 @@ final class WindowedRecordStream implements RawRecordStream {
           topTally.duplicates,
           topTally.earlier,
           topTally.pages,
-          topTally.notes);
+          topTally.notes,
+          topTally.outside);
       ledgers.add(ledger);
       top = null;
       LOG.debug("window done: {}", ledger.describe());

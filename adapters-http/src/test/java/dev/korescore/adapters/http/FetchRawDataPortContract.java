@@ -56,7 +56,7 @@ abstract class FetchRawDataPortContract {
   }
 
   @Test
-  void aRecordOnAWindowBoundaryIsDeliveredOnceAndCountedInBothLedgers() {
+  void aRecordOnAWindowBoundaryIsDeliveredOnceByTheWindowItStartsAndCountedOutsideTheOther() {
     Instant boundary = DAY.plus(Duration.ofDays(1));
     List<FakeKore.Rec> data = List.of(
         new FakeKore.Rec("c-a", DAY.plusSeconds(10), FakeKore.record("c-a", DAY.plusSeconds(10))),
@@ -65,7 +65,25 @@ abstract class FetchRawDataPortContract {
     try (RawRecordStream records = portServing(data).fetch(FetchRequest.of(DAY, DAY.plus(Duration.ofDays(2))))) {
       assertThat(records.stream().map(r -> r.conversationId().value())).containsExactly("c-a", "c-edge", "c-b");
       assertThat(records.ledgers()).allMatch(WindowLedger::complete);
-      assertThat(records.ledgers().get(1).seenInEarlierWindows()).isEqualTo(1);
+      assertThat(records.ledgers()).extracting(WindowLedger::outsideWindow).containsExactly(1L, 0L);
+      assertThat(records.ledgers()).extracting(WindowLedger::received).containsExactly(1L, 2L);
+      assertThat(records.ledgers().get(1).seenInEarlierWindows()).isZero();
+    }
+  }
+
+  @Test
+  void aRecordAtTheEndOfTheLastWindowIsNotDeliveredButCounted() {
+    Instant end = DAY.plus(Duration.ofDays(1));
+    List<FakeKore.Rec> data = List.of(
+        new FakeKore.Rec("c-a", DAY.plusSeconds(10), FakeKore.record("c-a", DAY.plusSeconds(10))),
+        new FakeKore.Rec("c-at-end", end, FakeKore.record("c-at-end", end)));
+    try (RawRecordStream records = portServing(data).fetch(FetchRequest.of(DAY, end))) {
+      assertThat(records.stream().map(r -> r.conversationId().value())).containsExactly("c-a");
+      assertThat(records.ledgers()).singleElement().satisfies(ledger -> {
+        assertThat(ledger.totalReported()).hasValue(2);
+        assertThat(ledger.outsideWindow()).isEqualTo(1);
+        assertThat(ledger.complete()).isTrue();
+      });
     }
   }
 

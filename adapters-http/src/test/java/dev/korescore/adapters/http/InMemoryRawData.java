@@ -36,12 +36,13 @@ final class InMemoryRawData implements FetchRawDataPort {
       private long total;
       private long received;
       private long earlier;
+      private long outside;
 
       @Override
       public boolean hasNext() {
         while (ready.isEmpty()) {
           if (pending != null) {
-            WindowLedger ledger = new WindowLedger(pending, OptionalLong.of(total), received, earlier, earlier, 1, List.of());
+            WindowLedger ledger = new WindowLedger(pending, OptionalLong.of(total), received, earlier, earlier, 1, List.of(), outside);
             ledgers.add(ledger);
             pending = null;
             listener.windowCompleted(ledger);
@@ -53,10 +54,13 @@ final class InMemoryRawData implements FetchRawDataPort {
           total = 0;
           received = 0;
           earlier = 0;
+          outside = 0;
           for (FakeKore.Rec rec : dataset) {
             if (!rec.start().isBefore(pending.start()) && !rec.start().isAfter(pending.end())) {
               total++;
-              if (seen.add(ConversationId.of(rec.id()))) {
+              if (!rec.start().isBefore(pending.end())) {
+                outside++;
+              } else if (seen.add(ConversationId.of(rec.id()))) {
                 received++;
                 ready.add(RawRecord.of(rec.id(), rec.json()));
               } else {

@@ -190,7 +190,16 @@ class RetrofitRawDataAdapterTest {
 
     assertThatThrownBy(() -> builder().host("http://platform.kore.ai").build())
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("https");
-    assertThat(HostUrl.parse("platform.kore.ai//").toString()).isEqualTo("https://platform.kore.ai/");
+    assertThat(HostUrl.parse("https://platform.kore.ai//").toString()).isEqualTo("https://platform.kore.ai/");
+    assertThatThrownBy(() -> HostUrl.parse("platform.kore.ai"))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("must start with https://");
+    assertThatThrownBy(() -> HostUrl.parse("127.0.0.1:8080"))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("must start with https://");
+    assertThatThrownBy(() -> HostUrl.parse("https://user:hunter2@platform.kore.ai/x"))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("user name or password")
+        .hasMessageNotContaining("hunter2").hasMessageNotContaining("platform.kore.ai");
+    assertThatThrownBy(() -> HostUrl.parse("hunter2@platform.kore.ai"))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageNotContaining("hunter2");
     assertThat(HostUrl.parse("https://h.example//prefix//").encodedPath()).isEqualTo("/prefix/");
     assertThat(HostUrl.isLoopback("localhost")).isTrue();
     assertThat(HostUrl.isLoopback("127.10.0.1")).isTrue();
@@ -404,8 +413,48 @@ class RetrofitRawDataAdapterTest {
           .hasMessageContaining("HTTP 500")
           .hasMessageContaining("Internal error")
           .hasMessageContaining("POST /qualityai/api/v1/public/qualitymanagement/app/" + Clients.STREAM + "/rawdata")
-          .hasMessageContaining("window 2024-07-18T00:00:00Z/2024-07-19T00:00:00Z page 1");
+          .hasMessageContaining("window 2024-07-18T00:00:00Z/2024-07-19T00:00:00Z page 1")
+          .hasMessageContaining("gave up after 4 attempts over ")
+          .hasMessageContaining("(--max-attempts 4)");
     }
+  }
+
+  @Test
+  void theRetryBudgetGrowsWithEveryPageFetched() {
+    server.enqueue(page(List.of("c-1"), 3, 3, true));
+    server.enqueue(status(500, ""));
+    server.enqueue(page(List.of("c-2"), 3, 3, true));
+    server.enqueue(status(500, ""));
+    server.enqueue(status(503, ""));
+    server.enqueue(page(List.of("c-3"), 3, 3, false));
+    List<RawRecord> records = fetchAll(builder().retryPolicy(RetryPolicy.defaults().withBudget(1)), FetchRequest.of(FROM, TO));
+    assertThat(records).extracting(r -> r.conversationId().value()).containsExactly("c-1", "c-2", "c-3");
+    assertThat(sleeps).hasSize(3);
+  }
+
+  @Test
+  void aSpentBudgetSaysSoWithTheAttemptsMade() {
+    server.enqueue(status(500, ""));
+    server.enqueue(status(500, ""));
+    try (RawRecordStream records = open(builder().retryPolicy(RetryPolicy.defaults().withBudget(1)))) {
+      assertThatThrownBy(records::hasNext).isInstanceOf(FetchException.ServerError.class)
+          .hasMessageContaining("gave up after 2 attempts over ")
+          .hasMessageContaining("retry budget is spent (--retry-budget 1, plus two per page fetched)");
+    }
+  }
+
+  @Test
+  void maxWaitCapsBothTheBackoffAndRetryAfter() {
+    server.enqueue(new MockResponse.Builder().code(429).setHeader("Retry-After", "120").build());
+    server.enqueue(status(500, ""));
+    server.enqueue(status(500, ""));
+    server.enqueue(status(500, ""));
+    server.enqueue(status(500, ""));
+    server.enqueue(page(List.of("c-1"), 1, 1, false));
+    RetryPolicy policy = RetryPolicy.defaults().withMaxAttempts(10).withMaxWait(Duration.ofSeconds(3));
+    assertThat(fetchAll(builder().retryPolicy(policy), FetchRequest.of(FROM, TO))).hasSize(1);
+    assertThat(sleeps.get(0)).isEqualTo(Duration.ofSeconds(3));
+    assertThat(sleeps).hasSize(5).allSatisfy(wait -> assertThat(wait).isLessThanOrEqualTo(Duration.ofSeconds(3)));
   }
 
   @Test

@@ -35,6 +35,10 @@ import java.util.stream.Collectors;
  * <p>Metric columns: {@value #METRIC_COLUMNS}; {@code index} is the metric's 0-based place in the
  * record ({@code Metrics[index]} in error messages).
  *
+ * <p>Text cells that a spreadsheet would take for a formula (starting with {@code =}, {@code +},
+ * {@code -}, {@code @}, tab or carriage return, other than a plain number) get a leading {@code '} ({@link
+ * CsvFormulaGuard}); {@link #createRaw} writes them as they are.
+ *
  * <p>The sink owns both streams: {@link #close()} flushes and closes them.
  */
 public final class CsvInteractionSinkAdapter implements InteractionSink {
@@ -53,20 +57,34 @@ public final class CsvInteractionSinkAdapter implements InteractionSink {
 
   private final JsonGenerator interactions;
   private final JsonGenerator metrics;
+  private final boolean formulaGuard;
 
-  private CsvInteractionSinkAdapter(JsonGenerator interactions, JsonGenerator metrics) {
+  private CsvInteractionSinkAdapter(JsonGenerator interactions, JsonGenerator metrics, boolean formulaGuard) {
     this.interactions = interactions;
     this.metrics = metrics;
+    this.formulaGuard = formulaGuard;
   }
 
-  /** A sink writing the interaction table to {@code interactions} and the metric table to {@code metrics}. */
+  /**
+   * A sink writing the interaction table to {@code interactions} and the metric table to {@code
+   * metrics}, with formula-like text cells neutralised for spreadsheets.
+   */
   public static CsvInteractionSinkAdapter create(OutputStream interactions, OutputStream metrics) {
+    return create(interactions, metrics, true);
+  }
+
+  /** As {@link #create}, but every text cell exactly as in the data (for programs, not spreadsheets). */
+  public static CsvInteractionSinkAdapter createRaw(OutputStream interactions, OutputStream metrics) {
+    return create(interactions, metrics, false);
+  }
+
+  private static CsvInteractionSinkAdapter create(OutputStream interactions, OutputStream metrics, boolean guard) {
     requireNonNull(interactions, "interactions");
     requireNonNull(metrics, "metrics");
     CsvMapper mapper = KoreJson.csvMapper();
     try {
       return new CsvInteractionSinkAdapter(
-          generator(mapper, interactions, INTERACTION_COLUMNS), generator(mapper, metrics, METRIC_COLUMNS));
+          generator(mapper, interactions, INTERACTION_COLUMNS), generator(mapper, metrics, METRIC_COLUMNS), guard);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot open the CSV outputs", e);
     }
@@ -98,7 +116,7 @@ public final class CsvInteractionSinkAdapter implements InteractionSink {
   private void writeInteraction(Interaction x) throws IOException {
     JsonGenerator g = interactions;
     g.writeStartObject();
-    g.writeStringField("conversationId", x.conversationId().value());
+    textCell(g, "conversationId", x.conversationId().value());
     text(g, "channel", x.channel());
     text(g, "startTime", x.startTime().map(Object::toString));
     text(g, "endTime", x.endTime().map(Object::toString));
@@ -140,17 +158,17 @@ public final class CsvInteractionSinkAdapter implements InteractionSink {
   private void writeMetric(Interaction x, int index, Metric m) throws IOException {
     JsonGenerator g = metrics;
     g.writeStartObject();
-    g.writeStringField("conversationId", x.conversationId().value());
+    textCell(g, "conversationId", x.conversationId().value());
     g.writeNumberField("index", index);
     text(g, "metricId", m.id());
-    g.writeStringField("name", m.name());
+    textCell(g, "name", m.name());
     if (m.hasWeight()) {
       g.writeNumberField("weight", m.weight());
     } else {
       g.writeStringField("weight", "");
     }
     g.writeNumberField("negativeWeight", m.negativeWeight());
-    g.writeStringField("qualification", m.hasQualification() ? m.qualification().wireText() : "");
+    textCell(g, "qualification", m.hasQualification() ? m.qualification().wireText() : "");
     g.writeBooleanField("fatal", m.fatal());
     g.writeEndObject();
   }
@@ -159,10 +177,14 @@ public final class CsvInteractionSinkAdapter implements InteractionSink {
     return x.metrics().stream().filter(m -> m.qualification() == answer).count();
   }
 
-  private static void text(JsonGenerator g, String column, Optional<String> value) throws IOException {
+  private void text(JsonGenerator g, String column, Optional<String> value) throws IOException {
     if (value.isPresent()) {
-      g.writeStringField(column, value.get());
+      textCell(g, column, value.get());
     }
+  }
+
+  private void textCell(JsonGenerator g, String column, String value) throws IOException {
+    g.writeStringField(column, formulaGuard ? CsvFormulaGuard.neutralise(value) : value);
   }
 
   private static void number(JsonGenerator g, String column, Optional<BigDecimal> value) throws IOException {
@@ -184,10 +206,10 @@ public final class CsvInteractionSinkAdapter implements InteractionSink {
     }
   }
 
-  private static <T> void list(JsonGenerator g, String column, List<T> items, Function<T, String> text)
+  private <T> void list(JsonGenerator g, String column, List<T> items, Function<T, String> text)
       throws IOException {
     if (!items.isEmpty()) {
-      g.writeStringField(column, items.stream().map(text).collect(Collectors.joining(LIST_SEPARATOR)));
+      textCell(g, column, items.stream().map(text).collect(Collectors.joining(LIST_SEPARATOR)));
     }
   }
 

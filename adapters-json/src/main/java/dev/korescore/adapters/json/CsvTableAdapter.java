@@ -19,6 +19,7 @@ import java.util.List;
 public final class CsvTableAdapter implements WriteTablePort {
   private CsvTableAdapter() {}
 
+  /** The CSV table writer (stateless; one may serve every table). */
   public static CsvTableAdapter create() {
     return new CsvTableAdapter();
   }

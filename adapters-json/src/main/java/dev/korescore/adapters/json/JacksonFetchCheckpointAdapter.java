@@ -38,6 +38,7 @@ public final class JacksonFetchCheckpointAdapter implements FetchCheckpointPort 
     this.mapper = mapper;
   }
 
+  /** The checkpoint file format on {@link KoreJson#mapper()}. */
   public static JacksonFetchCheckpointAdapter create() {
     return new JacksonFetchCheckpointAdapter(KoreJson.mapper());
   }
@@ -102,6 +103,7 @@ public final class JacksonFetchCheckpointAdapter implements FetchCheckpointPort 
       node.put("duplicatesDropped", ledger.duplicatesDropped());
       node.put("seenInEarlierWindows", ledger.seenInEarlierWindows());
       node.put("pages", ledger.pages());
+      node.put("outsideWindow", ledger.outsideWindow());
       ArrayNode notes = node.putArray("notes");
       ledger.notes().forEach(notes::add);
     }
@@ -136,6 +138,7 @@ public final class JacksonFetchCheckpointAdapter implements FetchCheckpointPort 
         node.path("duplicatesDropped").asLong(),
         node.path("seenInEarlierWindows").asLong(),
         node.path("pages").asInt(),
-        texts(node.path("notes")));
+        texts(node.path("notes")),
+        node.path("outsideWindow").asLong());
   }
 }

@@ -191,7 +191,7 @@ public final class JacksonInteractionReaderAdapter implements ReadInteractionsPo
       this.options = options;
     }
 
-    private InteractionStream stream() {
+    private InteractionStream opened() {
       if (stream == null) {
         try {
           stream = openDecoded(sourceName, lines, options);
@@ -208,7 +208,7 @@ public final class JacksonInteractionReaderAdapter implements ReadInteractionsPo
         return false;
       }
       try {
-        return stream().hasNext();
+        return opened().hasNext();
       } catch (RuntimeException e) {
         throw lines.failure().orElse(e);
       }
@@ -217,7 +217,7 @@ public final class JacksonInteractionReaderAdapter implements ReadInteractionsPo
     @Override
     public dev.korescore.core.model.Interaction next() {
       try {
-        return stream().next();
+        return opened().next();
       } catch (RuntimeException e) {
         throw lines.failure().orElse(e);
       }

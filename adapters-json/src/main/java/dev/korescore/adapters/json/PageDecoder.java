@@ -10,6 +10,11 @@ import dev.korescore.core.fetch.PageDecodeException.Truncated;
 import dev.korescore.core.fetch.RawDataPage;
 import dev.korescore.core.fetch.RawRecord;
 import java.io.IOException;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -33,8 +38,35 @@ final class PageDecoder {
     return WireField.lookup(Level.RECORD, key) == WireField.CONVERSATION_ID;
   }
 
+  /** {@code "Conversation Start Time"} / {@code conversationStartTime}: what the date filter applies to. */
+  static boolean isStartTimeKey(String key) {
+    return WireField.lookup(Level.RECORD, key) == WireField.START_TIME;
+  }
+
+  private static final DateTimeFormatter SPACED = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss[.SSSSSSSSS][.SSSSSS][.SSS]");
+
+  /**
+   * A start time as Kore writes it (ISO-8601 with {@code Z} or an offset, {@code yyyy-MM-dd HH:mm:ss} in
+   * UTC, or epoch milliseconds); empty when unreadable, so that a record is never dropped for its format.
+   */
+  static Optional<Instant> startTime(String text, boolean number) {
+    String value = text.strip();
+    try {
+      if (number) {
+        return Optional.of(Instant.ofEpochMilli(Long.parseLong(value)));
+      }
+      if (value.indexOf('T') > 0) {
+        return Optional.of(OffsetDateTime.parse(value).toInstant());
+      }
+      return Optional.of(LocalDateTime.parse(value, SPACED).toInstant(ZoneOffset.UTC));
+    } catch (NumberFormatException | java.time.DateTimeException e) {
+      return Optional.empty();
+    }
+  }
+
   RawDataPage decode(String body, int page) throws Truncated, Malformed {
     List<RawRecord> records = new ArrayList<>();
+    List<Optional<Instant>> startTimes = new ArrayList<>();
     OptionalLong totalResults = OptionalLong.empty();
     OptionalInt totalPages = OptionalInt.empty();
     Optional<Boolean> hasMore = Optional.empty();
@@ -46,7 +78,7 @@ final class PageDecoder {
         String name = parser.currentName();
         JsonToken value = parser.nextToken();
         switch (name) {
-          case "results" -> readResults(parser, body, page, records);
+          case "results" -> readResults(parser, body, page, records, startTimes);
           case "totalResults" -> totalResults = OptionalLong.of(number(parser, value, name, page));
           case "totalPages" -> totalPages = OptionalInt.of(Math.toIntExact(number(parser, value, name, page)));
           case "hasMore" -> {
@@ -67,7 +99,7 @@ final class PageDecoder {
     } catch (IOException | ArithmeticException e) {
       throw new Malformed("page " + page + ": " + firstLine(e.getMessage()), e);
     }
-    return new RawDataPage(records, totalResults, totalPages, hasMore);
+    return new RawDataPage(records, startTimes, totalResults, totalPages, hasMore);
   }
 
   private static long number(JsonParser parser, JsonToken value, String name, int page)
@@ -85,7 +117,8 @@ final class PageDecoder {
     throw new Malformed("page " + page + ": " + name + " is not a number: " + value, null);
   }
 
-  private static void readResults(JsonParser parser, String body, int page, List<RawRecord> records)
+  private static void readResults(
+      JsonParser parser, String body, int page, List<RawRecord> records, List<Optional<Instant>> startTimes)
       throws IOException, Malformed {
     if (parser.currentToken() == JsonToken.VALUE_NULL) {
       return;
@@ -104,11 +137,15 @@ final class PageDecoder {
       }
       int start = (int) parser.currentTokenLocation().getCharOffset();
       String id = null;
+      Optional<Instant> startAt = Optional.empty();
       while (parser.nextToken() == JsonToken.FIELD_NAME) {
         String key = parser.currentName();
         JsonToken value = parser.nextToken();
         if (id == null && isConversationIdKey(key) && (value == JsonToken.VALUE_STRING || value == JsonToken.VALUE_NUMBER_INT)) {
           id = parser.getText();
+        } else if (startAt.isEmpty() && isStartTimeKey(key)
+            && (value == JsonToken.VALUE_STRING || value == JsonToken.VALUE_NUMBER_INT)) {
+          startAt = startTime(parser.getText(), value == JsonToken.VALUE_NUMBER_INT);
         } else {
           parser.skipChildren();
         }
@@ -118,6 +155,7 @@ final class PageDecoder {
         throw new Malformed("page " + page + " record " + index + ": no conversation id (\"Conversation ID\" or conversationId)", null);
       }
       records.add(RawRecord.of(id, body.substring(start, end)));
+      startTimes.add(startAt);
       index++;
     }
   }

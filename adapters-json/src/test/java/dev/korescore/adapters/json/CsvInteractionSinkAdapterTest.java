@@ -50,6 +50,28 @@ class CsvInteractionSinkAdapterTest {
   }
 
   @Test
+  void formula_like_names_are_neutralised_unless_raw() throws Exception {
+    Interaction x = Interaction.builder("=c-1")
+        .addMetric(Metrics.metric("=HYPERLINK(\"http://evil\",\"x\")", 10, Qualification.Answer.YES))
+        .addMetric(Metrics.metric("@SUM(A1)", 10, Qualification.Answer.NO))
+        .build();
+
+    String[] csv = CsvSinkProperties.write(List.of(x));
+    assertThat(CsvSinkProperties.parse(csv[0]).get(0).get("conversationId")).isEqualTo("'=c-1");
+    List<Map<String, String>> metrics = CsvSinkProperties.parse(csv[1]);
+    assertThat(metrics.get(0).get("name")).isEqualTo("'=HYPERLINK(\"http://evil\",\"x\")");
+    assertThat(metrics.get(1).get("name")).isEqualTo("'@SUM(A1)");
+
+    java.io.ByteArrayOutputStream interactions = new java.io.ByteArrayOutputStream();
+    java.io.ByteArrayOutputStream metricTable = new java.io.ByteArrayOutputStream();
+    try (CsvInteractionSinkAdapter raw = CsvInteractionSinkAdapter.createRaw(interactions, metricTable)) {
+      raw.write(x);
+    }
+    assertThat(CsvSinkProperties.parse(metricTable.toString(java.nio.charset.StandardCharsets.UTF_8)).get(1).get("name"))
+        .isEqualTo("@SUM(A1)");
+  }
+
+  @Test
   void both_tables_have_their_header_even_without_rows() {
     String[] csv = CsvSinkProperties.write(List.of());
 

@@ -2,7 +2,7 @@ package dev.korescore.cli.audit;
 
 import dev.korescore.adapters.json.JacksonInteractionReaderAdapter;
 import dev.korescore.adapters.http.RetryPolicy;
-import dev.korescore.cli.fetch.FetchRun;
+import dev.korescore.core.fetch.FetchRequest;
 import dev.korescore.cli.fetch.KoreOptions;
 import dev.korescore.report.HtmlAuditReport;
 import dev.korescore.report.ReportHeader;
@@ -12,6 +12,8 @@ import java.util.Map;
 import picocli.CommandLine.Mixin;
 import dev.korescore.cli.common.CliException;
 import dev.korescore.cli.common.ExitCodes;
+import dev.korescore.cli.common.OutputTargets;
+import dev.korescore.cli.common.ReplacingFile;
 import dev.korescore.core.model.Interaction;
 import dev.korescore.core.policy.NaTreatment;
 import dev.korescore.core.policy.PassRule;
@@ -71,8 +73,13 @@ public final class AuditCommand implements Callable<Integer> {
       description = "text (default: a summary), jsonl (one line per interaction) or csv.")
   OutputFormat format = OutputFormat.TEXT;
 
-  @Option(names = "--out", paramLabel = "FILE", description = "Write to FILE instead of standard output.")
+  @Option(names = "--out", paramLabel = "FILE", description = "Write to FILE instead of standard output (never over an"
+      + " input; the file appears whole when the audit is done, else the previous one stays).")
   Path out;
+
+  @Option(names = "--csv-raw", description = "csv: write text cells exactly as in the data. By default a cell that a"
+      + " spreadsheet would run as a formula (starting with =, +, -, @, tab or CR; not a plain number) gets a leading '.")
+  boolean csvRaw;
 
   @Option(names = "--only-problems", description = "jsonl/csv: only mismatching and invalid interactions.")
   boolean onlyProblems;
@@ -171,8 +178,14 @@ public final class AuditCommand implements Callable<Integer> {
     if (problemsKept < 0) {
       throw CliException.usage("--problems must be >= 0, was " + problemsKept);
     }
-    AuditOptions options = new AuditOptions(policy(), format, onlyProblems, inferPolicy, problemsKept);
+    AuditOptions options = new AuditOptions(policy(), format, onlyProblems, inferPolicy, problemsKept, csvRaw);
     AuditSource source = source();
+    OutputTargets targets = OutputTargets.check().output("--out", out).output("--report", report);
+    files.forEach(file -> targets.input(Path.of(file)));
+    if (source instanceof AuditSource.Fetched) {
+      kore.inputFiles().forEach(targets::input);
+    }
+    targets.verify();
     PrintWriter err = spec.commandLine().getErr();
     AuditResult result;
     List<String> sources;
@@ -185,6 +198,7 @@ public final class AuditCommand implements Callable<Integer> {
             + interactions.skippedNote().map(note -> " (" + note + ")").orElse("") + " (--allow-empty accepts that)");
       }
       result = AuditRun.create(options).run(interactions, output.writer);
+      output.commit();
       interactions.reportSkipped(err);
       incomplete = interactions.incompleteWindows();
       incomplete.forEach(window -> err.println("korescore: incomplete fetch: " + window));
@@ -216,8 +230,8 @@ public final class AuditCommand implements Callable<Integer> {
     if (!start.isBefore(end)) {
       throw CliException.usage("--from must be before --to, were " + start + " and " + end);
     }
-    FetchRun run = kore.openRun(environment, retryPolicy);
-    return AuditSource.fetched(() -> run, run.request(start, end, channels, queues));
+    FetchRequest request = FetchRequest.of(start, end, kore.tuning().window()).withChannels(channels).withQueues(queues);
+    return AuditSource.fetched(() -> kore.openRun(environment, retryPolicy), request);
   }
 
   private void writeReport(AuditResult result, List<String> sources) {
@@ -228,33 +242,48 @@ public final class AuditCommand implements Callable<Integer> {
     }
   }
 
-  /** Where the output goes: standard output (not closed) or a file. */
+  /**
+   * Where the output goes: standard output (not closed), or a file written to a temporary sibling and
+   * moved into place by {@link #commit()}; closed without a commit, the previous file stays.
+   */
   private static final class Output implements AutoCloseable {
     final Writer writer;
-    private final boolean owned;
+    private final ReplacingFile file;
 
-    private Output(Writer writer, boolean owned) {
+    private Output(Writer writer, ReplacingFile file) {
       this.writer = writer;
-      this.owned = owned;
+      this.file = file;
     }
 
     static Output open(Path path, PrintWriter stdout) {
       if (path == null) {
-        return new Output(stdout, false);
+        return new Output(stdout, null);
       }
       try {
-        return new Output(new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(path),
-            StandardCharsets.UTF_8), 1 << 16), true);
+        ReplacingFile file = ReplacingFile.begin(path);
+        return new Output(new BufferedWriter(new OutputStreamWriter(file.open(), StandardCharsets.UTF_8), 1 << 16), file);
       } catch (IOException e) {
         throw new CliException(ExitCodes.USAGE_OR_INPUT, "cannot write " + path + ": " + e.getMessage(), e);
+      }
+    }
+
+    /** Everything is written: the file replaces its target. */
+    void commit() {
+      try {
+        writer.flush();
+        if (file != null) {
+          file.commit();
+        }
+      } catch (IOException e) {
+        throw new CliException(ExitCodes.RUNTIME_FAILURE, "cannot write the output: " + e.getMessage(), e);
       }
     }
 
     @Override
     public void close() {
       try {
-        if (owned) {
-          writer.close();
+        if (file != null) {
+          file.close();
         } else {
           writer.flush();
         }

@@ -75,7 +75,7 @@ public final class AuditRun {
     requireNonNull(listener, "listener");
     AuditAggregator aggregator =
         AuditAggregator.create(options.policy(), options.problemsKept(), options.inferPolicy());
-    try (VerdictRows rows = VerdictRows.forFormat(options.format(), out, TABLES)) {
+    try (VerdictRows rows = VerdictRows.forFormat(options.format(), out, TABLES, options.csvRaw())) {
       while (interactions.hasNext()) {
         audit(interactions.next(), aggregator, rows, listener);
       }
@@ -96,7 +96,7 @@ public final class AuditRun {
    * not {@code out}.
    */
   public static RowSink rows(OutputFormat format, Writer out) {
-    return new RowSink(VerdictRows.forFormat(requireNonNull(format, "format"), requireNonNull(out, "out"), TABLES));
+    return new RowSink(VerdictRows.forFormat(requireNonNull(format, "format"), requireNonNull(out, "out"), TABLES, false));
   }
 
   /** Rows of one format, written as verdicts arrive; see {@link #rows(OutputFormat, Writer)}. */

@@ -1,6 +1,7 @@
 package dev.korescore.cli.audit;
 
 import dev.korescore.adapters.json.JacksonInteractionReaderAdapter;
+import dev.korescore.core.text.TerminalText;
 import dev.korescore.cli.common.CliException;
 import dev.korescore.core.model.Interaction;
 import dev.korescore.core.port.out.InteractionReadException;
@@ -97,7 +98,7 @@ public final class InteractionInputs implements Iterator<Interaction>, AutoClose
       return Optional.empty();
     }
     return Optional.of(String.format(Locale.ROOT, "skipped %,d bad record%s%s", skipped, skipped == 1 ? "" : "s",
-        firstSkipped == null ? "" : "; the first: " + firstSkipped));
+        firstSkipped == null ? "" : "; the first: " + TerminalText.visible(firstSkipped)));
   }
 
   private InteractionStream open(String name) {

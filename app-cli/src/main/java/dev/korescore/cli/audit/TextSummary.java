@@ -7,16 +7,22 @@ import dev.korescore.scoring.PolicyInference;
 import dev.korescore.scoring.ProblemInteraction;
 import dev.korescore.scoring.Verdict;
 import dev.korescore.scoring.VerdictKind;
+import dev.korescore.core.text.TerminalText;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
 import java.util.OptionalDouble;
 
-/** The terminal summary of an audit, for a QA analyst. */
+/**
+ * The terminal summary of an audit, for a QA analyst. Every string from the data (agent, queue and
+ * metric names, conversation ids, reasons) goes through {@link TerminalText}: control characters shown
+ * as escapes, names longer than {@value #NAME_WIDTH} characters cut with an ellipsis.
+ */
 final class TextSummary {
   static final int WORST = 5;
   /** Problems explained at most: the summary keeps more (for the HTML report), a terminal shows these. */
   static final int EXPLAINED = 50;
+  static final int NAME_WIDTH = 60;
 
   private TextSummary() {}
 
@@ -54,11 +60,11 @@ final class TextSummary {
       for (ProblemInteraction problem : problems) {
         Verdict v = problem.verdict();
         out.println();
-        out.printf(Locale.ROOT, "%s  %s%n", v.conversationId(), v.kind());
+        out.printf(Locale.ROOT, "%s  %s%n", TerminalText.visible(v.conversationId().toString(), 100), v.kind());
         for (String reason : v.reasons()) {
-          out.printf(Locale.ROOT, "  %s%n", reason);
+          out.printf(Locale.ROOT, "  %s%n", TerminalText.visible(reason));
         }
-        out.print(v.explanation().render("    "));
+        printLines(out, v.explanation().render("    "));
       }
     }
     out.println();
@@ -103,7 +109,13 @@ final class TextSummary {
   }
 
   private static String quoted(String key) {
-    return key.equals(key.strip()) ? key : "'" + key + "'";
+    String shown = TerminalText.visible(key, NAME_WIDTH);
+    return key.equals(key.strip()) ? shown : "'" + shown + "'";
+  }
+
+  /** Multi-line text, each line shown safely. */
+  private static void printLines(PrintWriter out, String text) {
+    text.lines().forEach(line -> out.println(TerminalText.visible(line)));
   }
 
   private static String rate(OptionalDouble rate, long of) {

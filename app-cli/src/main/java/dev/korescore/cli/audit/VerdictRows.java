@@ -1,5 +1,6 @@
 package dev.korescore.cli.audit;
 
+import dev.korescore.adapters.json.CsvFormulaGuard;
 import dev.korescore.core.model.Interaction;
 import dev.korescore.core.model.KoreScore;
 import dev.korescore.core.port.out.WriteTablePort;
@@ -18,13 +19,16 @@ abstract class VerdictRows implements AutoCloseable {
       "conversationId", "verdict", "koreScore", "computedScore", "passScore", "korePassed", "computedPassed",
       "reasons");
 
-  /** A writer for {@code format}, or none for {@link OutputFormat#TEXT}; CSV through {@code tables}. */
-  static VerdictRows forFormat(OutputFormat format, Writer out, WriteTablePort tables) {
+  /**
+   * A writer for {@code format}, or none for {@link OutputFormat#TEXT}; CSV through {@code tables}, its text
+   * cells neutralised for spreadsheets ({@link CsvFormulaGuard}) unless {@code csvRaw}.
+   */
+  static VerdictRows forFormat(OutputFormat format, Writer out, WriteTablePort tables, boolean csvRaw) {
     switch (format) {
       case JSONL:
         return new JsonLines(out);
       case CSV:
-        return new Csv(tables.open(out, COLUMNS));
+        return new Csv(tables.open(out, COLUMNS), csvRaw);
       case TEXT:
       default:
         return new None();
@@ -175,12 +179,17 @@ abstract class VerdictRows implements AutoCloseable {
     }
   }
 
-  /** CSV with a header; reasons joined with {@code " | "}; absent values empty. */
+  /**
+   * CSV with a header; reasons joined with {@code " | "}; absent values empty; text cells that a
+   * spreadsheet would run as a formula get a leading {@code '} unless raw.
+   */
   private static final class Csv extends VerdictRows {
     private final WriteTablePort.TableSink rows;
+    private final boolean raw;
 
-    Csv(WriteTablePort.TableSink rows) {
+    Csv(WriteTablePort.TableSink rows, boolean raw) {
       this.rows = rows;
+      this.raw = raw;
     }
 
     @Override
@@ -190,14 +199,18 @@ abstract class VerdictRows implements AutoCloseable {
       Integer kore = koreScore(interaction);
       BigDecimal computed = computedScore(verdict);
       rows.row(List.of(
-          interaction.conversationId().value(),
+          text(interaction.conversationId().value()),
           verdict.kind().name(),
           kore == null ? "" : kore.toString(),
           computed == null ? "" : computed.toPlainString(),
           interaction.passScore().isPresent() ? Integer.toString(interaction.passScore().getAsInt()) : "",
           interaction.passed().map(Object::toString).orElse(""),
           verdict.explanation().computedPassed().map(Object::toString).orElse(""),
-          String.join(" | ", reasons)));
+          text(String.join(" | ", reasons))));
+    }
+
+    private String text(String cell) {
+      return raw ? cell : CsvFormulaGuard.neutralise(cell);
     }
 
     @Override

@@ -21,7 +21,9 @@ public final class ExitCodes {
     "1:audit found at least one mismatch; whatif: at least one interaction flips.",
     "2:Usage, input, configuration or authentication error.",
     "3:fetch finished, but the server's totals and what was received disagree.",
-    "4:Network, server or other failure (rerun with --debug for the stack trace).");
+    "4:Network, server or other failure (rerun with --debug for the stack trace).",
+    "130:fetch interrupted by Ctrl-C (SIGINT); finished windows are saved: rerun with --resume.",
+    "143:fetch stopped by SIGTERM; finished windows are saved: rerun with --resume.");
 
   private ExitCodes() {}
 }

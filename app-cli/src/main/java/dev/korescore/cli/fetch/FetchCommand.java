@@ -3,8 +3,11 @@ package dev.korescore.cli.fetch;
 import dev.korescore.adapters.http.RetryPolicy;
 import dev.korescore.cli.common.CliException;
 import dev.korescore.cli.common.ExitCodes;
+import dev.korescore.cli.common.Interruption;
+import dev.korescore.cli.common.OutputTargets;
 import dev.korescore.core.fetch.FetchRequest;
 import dev.korescore.core.fetch.WindowLedger;
+import dev.korescore.core.text.TerminalText;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -29,14 +32,18 @@ import picocli.CommandLine.Spec;
           + "KORE_ACCOUNT_ID, KORE_STREAM_ID, KORE_ORG_ID, KORE_IID, KORE_CLIENT_ID, KORE_CLIENT_SECRET, KORE_TOKEN). "
           + "The client secret is never a flag value.",
       "%nA checkpoint FILE.checkpoint records the finished windows: --resume continues after a crash, a kill or "
-          + "Ctrl-C without losing or duplicating a record.%n"
+          + "Ctrl-C without losing or duplicating a record. An existing FILE needs --resume or --overwrite; while a "
+          + "fetch runs, FILE.lock keeps a second one from writing the same file. --out - writes to standard output "
+          + "(no checkpoint).%n"
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:Complete: every window's records match the server's totals.",
       "2:Usage, configuration or authentication error.",
       "3:Finished, but the server's totals and the records received disagree (see the summary).",
-      "4:Network or server failure after every retry (rerun with --resume)."
+      "4:Network or server failure after every retry (rerun with --resume).",
+      "130:Interrupted by Ctrl-C (SIGINT); finished windows are saved: rerun with --resume.",
+      "143:Stopped by SIGTERM; finished windows are saved: rerun with --resume."
     })
 public final class FetchCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -53,11 +60,14 @@ public final class FetchCommand implements Callable<Integer> {
   @Option(names = "--queue", paramLabel = "Q", description = "Only this queue id (repeatable).")
   List<String> queues = new ArrayList<>();
 
-  @Option(names = {"--out", "-o"}, required = true, paramLabel = "FILE", description = "Output JSON Lines file.")
+  @Option(names = {"--out", "-o"}, required = true, paramLabel = "FILE", description = "Output JSON Lines file; - for standard output.")
   Path out;
 
   @Option(names = "--resume", description = "Continue the download recorded in FILE.checkpoint.")
   boolean resume;
+
+  @Option(names = "--overwrite", description = "Replace FILE if it exists (without it, an existing FILE is an error).")
+  boolean overwrite;
 
   @Mixin KoreOptions kore = new KoreOptions();
 
@@ -84,13 +94,31 @@ public final class FetchCommand implements Callable<Integer> {
       throw CliException.usage("--from must be before --to, were " + start + " and " + end);
     }
     // a failed request (FetchException) goes to ErrorHandling, which maps it to its exit code
-    try (FetchRun run = kore.openRun(environment, retryPolicy)) {
+    boolean toStdout = out.toString().equals("-");
+    if (resume && overwrite) {
+      throw CliException.usage("--resume and --overwrite exclude each other: continue the download, or replace it");
+    }
+    if (toStdout && resume) {
+      throw CliException.usage("--resume needs an --out FILE: standard output has no checkpoint to resume from");
+    }
+    OutputTargets targets = OutputTargets.check().output("--out", out);
+    kore.inputFiles().forEach(targets::input);
+    targets.verify();
+    FetchRun.OutputMode mode = resume ? FetchRun.OutputMode.RESUME
+        : overwrite ? FetchRun.OutputMode.OVERWRITE : FetchRun.OutputMode.NEW;
+    PrintWriter err = spec.commandLine().getErr();
+    DownloadCount count = new DownloadCount();
+    try (FetchRun run = kore.openRun(environment, retryPolicy);
+        Interruption interruption = Interruption.install(err,
+            () -> count.interrupted() + (toStdout ? "" : "; rerun with --resume"))) {
       FetchRequest request = run.request(start, end, channels, queues);
       FetchRun.FetchOutcome outcome;
       try (Progress progress = Progress.forTerminal(Progress.onTerminal(), request.windows().size())) {
-        outcome = run.toFile(request, out, resume, progress);
+        outcome = toStdout
+            ? run.toStream(request, System.out, progress, count)
+            : run.toFile(request, out, mode, progress, interruption, count);
       }
-      printSummary(outWriter, run, outcome);
+      printSummary(toStdout ? err : outWriter, run, outcome);
       return outcome.complete() ? ExitCodes.OK : ExitCodes.INCOMPLETE;
     }
   }
@@ -112,14 +140,15 @@ public final class FetchCommand implements Callable<Integer> {
       duplicates += ledger.duplicatesDropped();
       pages += ledger.pages();
     }
-    out.printf("Fetched %s into %s%n", run.endpoint(), outcome.output());
+    out.printf("Fetched %s into %s%n", run.endpoint(),
+        outcome.output().toString().equals("-") ? "standard output" : outcome.output());
     out.printf("windows %d (%d from an earlier run), pages %d, records written now %d%n",
         ledgers.size(), outcome.windowsSkipped(), pages, outcome.recordsWritten());
     out.printf("server total %s, received %d, duplicates dropped %d: %s%n",
         totalKnown ? Long.toString(total) : "?", received, duplicates, outcome.complete() ? "COMPLETE" : "INCOMPLETE");
     for (WindowLedger ledger : ledgers) {
       if (!ledger.complete() || !ledger.notes().isEmpty() || ledgers.size() <= 10) {
-        out.println("  " + ledger.describe());
+        out.println("  " + TerminalText.visible(ledger.describe()));
       }
     }
     out.flush();

@@ -9,6 +9,7 @@ import dev.korescore.adapters.json.JacksonInteractionReaderAdapter;
 import dev.korescore.adapters.json.JacksonFetchCheckpointAdapter;
 import dev.korescore.adapters.json.JacksonRawDataWireAdapter;
 import dev.korescore.core.fetch.RawDataWirePort;
+import dev.korescore.cli.common.Interruption;
 import dev.korescore.core.fetch.FetchListener;
 import dev.korescore.core.fetch.FetchRequest;
 import dev.korescore.core.fetch.RawRecordStream;
@@ -16,6 +17,7 @@ import dev.korescore.core.fetch.WindowLedger;
 import dev.korescore.core.port.out.ReadInteractionsPort;
 import dev.korescore.core.port.out.ReadOptions;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -107,16 +109,44 @@ public final class FetchRun implements AutoCloseable {
     return interactions(request, JacksonInteractionReaderAdapter.create(), ReadOptions.strict());
   }
 
+  /** What to do with an output file that exists. */
+  public enum OutputMode {
+    /** The output must not exist yet (exit 2 if it does). */
+    NEW,
+    /** Replace whatever is there. */
+    OVERWRITE,
+    /** Continue the download its checkpoint records (exit 2, "nothing to resume", without one). */
+    RESUME
+  }
+
   /**
    * Downloads {@code request} into {@code out} (JSON Lines, each record as received) with a checkpoint
-   * beside it ({@code out + ".checkpoint"}); with {@code resume}, continues an interrupted download.
+   * beside it ({@code out + ".checkpoint"}), holding {@code out}'s lock for the whole run.
    *
    * @return the ledgers of every window of the request, those of earlier runs included
    */
-  public FetchOutcome toFile(FetchRequest request, Path out, boolean resume, FetchListener listener) {
+  public FetchOutcome toFile(FetchRequest request, Path out, OutputMode mode, FetchListener listener) {
+    return toFile(request, out, mode, listener, Interruption.none(), new DownloadCount());
+  }
+
+  FetchOutcome toFile(FetchRequest request, Path out, OutputMode mode, FetchListener listener,
+      Interruption interruption, DownloadCount count) {
     try {
-      return new JsonLinesDownload(this, JacksonFetchCheckpointAdapter.create(), wire, request, out, listener)
-          .run(resume);
+      return new JsonLinesDownload(this, JacksonFetchCheckpointAdapter.create(), wire, request, out, listener,
+          interruption, count).run(mode);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Streams {@code request}'s records as JSON Lines to {@code stream} (not closed), flushed after each window. */
+  public FetchOutcome toStream(FetchRequest request, OutputStream stream, FetchListener listener) {
+    return toStream(request, stream, listener, new DownloadCount());
+  }
+
+  FetchOutcome toStream(FetchRequest request, OutputStream stream, FetchListener listener, DownloadCount count) {
+    try {
+      return JsonLinesDownload.toStream(this, request, stream, listener, count);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -48,6 +48,10 @@ public record FetchTuning(
     return new FetchTuning(newPageSize, ratePerMinute, concurrency, window, maxPages, dateFormat);
   }
 
+  public FetchTuning withMaxPages(int newMaxPages) {
+    return new FetchTuning(pageSize, ratePerMinute, concurrency, window, newMaxPages, dateFormat);
+  }
+
   public FetchTuning withWindow(Duration newWindow) {
     return new FetchTuning(pageSize, ratePerMinute, concurrency, newWindow, maxPages, dateFormat);
   }

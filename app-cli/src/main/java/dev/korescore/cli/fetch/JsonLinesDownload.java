@@ -1,6 +1,9 @@
 package dev.korescore.cli.fetch;
 
 import dev.korescore.cli.common.CliException;
+import dev.korescore.cli.common.ExitCodes;
+import dev.korescore.cli.common.Interruption;
+import dev.korescore.cli.common.OutputLock;
 import dev.korescore.core.fetch.DateWindow;
 import dev.korescore.core.fetch.FetchCheckpoint;
 import dev.korescore.core.fetch.FetchCheckpointPort;
@@ -30,12 +33,13 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * One download into a JSON Lines file with a checkpoint. After each window the output is flushed and
- * fsynced, then the checkpoint (the finished windows, their ledgers and the output's length) is
- * replaced atomically. A resumed run truncates the output to that length, which drops a partly written
- * window, and fetches the windows not finished; records already in the file are not written again.
- * The checkpoint is kept through a {@link FetchCheckpointPort}; the ids of the records already written
- * are read with the wire format's own key rule ({@link RawDataWirePort#conversationId}).
+ * One download into a JSON Lines file with a checkpoint, holding the output's {@link OutputLock} for
+ * the whole run. After each window the output is flushed and fsynced, then the checkpoint (the finished
+ * windows, their ledgers and the output's length) is replaced atomically, as one {@link
+ * Interruption#durably durable step}. A resumed run truncates the output to that length, which drops a
+ * partly written window, and fetches the windows not finished; records already in the file are not
+ * written again. The checkpoint is kept through a {@link FetchCheckpointPort}; the ids of the records
+ * already written are read with the wire format's own key rule ({@link RawDataWirePort#conversationId}).
  */
 final class JsonLinesDownload {
   private final FetchRun run;
@@ -45,9 +49,11 @@ final class JsonLinesDownload {
   private final Path out;
   private final Path checkpoint;
   private final FetchListener listener;
+  private final Interruption interruption;
+  private final DownloadCount count;
 
   JsonLinesDownload(FetchRun run, FetchCheckpointPort checkpoints, RawDataWirePort wire, FetchRequest request,
-      Path out, FetchListener listener) {
+      Path out, FetchListener listener, Interruption interruption, DownloadCount count) {
     this.run = run;
     this.checkpoints = checkpoints;
     this.wire = wire;
@@ -55,17 +61,41 @@ final class JsonLinesDownload {
     this.out = out.toAbsolutePath();
     this.checkpoint = checkpointOf(this.out);
     this.listener = listener;
+    this.interruption = interruption;
+    this.count = count;
   }
 
   static Path checkpointOf(Path out) {
     return out.resolveSibling(out.getFileName() + ".checkpoint");
   }
 
-  FetchRun.FetchOutcome run(boolean resume) throws IOException {
+  FetchRun.FetchOutcome run(FetchRun.OutputMode mode) throws IOException {
+    if (Files.isDirectory(out)) {
+      throw CliException.usage("--out " + out + " is a directory; name a file");
+    }
+    Files.createDirectories(out.getParent());
+    OutputLock lock = OutputLock.acquire(out);
+    try {
+      return locked(mode);
+    } finally {
+      lock.close();
+    }
+  }
+
+  private FetchRun.FetchOutcome locked(FetchRun.OutputMode mode) throws IOException {
     Map<DateWindow, WindowLedger> done = new LinkedHashMap<>();
     long length = 0;
     Set<String> written = new HashSet<>();
-    Optional<FetchCheckpoint> saved = resume ? load() : Optional.empty();
+    if (mode == FetchRun.OutputMode.RESUME && !Files.exists(checkpoint)) {
+      throw new CliException(ExitCodes.USAGE_OR_INPUT, "nothing to resume: there is no checkpoint " + checkpoint
+          + (Files.exists(out) ? " for " + out + " (it was not written by fetch, or its checkpoint was deleted); "
+              + "rerun without --resume and with --overwrite to fetch it again" : "; rerun without --resume"));
+    }
+    if (mode == FetchRun.OutputMode.NEW && Files.exists(out)) {
+      throw new CliException(ExitCodes.USAGE_OR_INPUT, out + " already exists: add --resume to continue its download,"
+          + " or --overwrite to replace it");
+    }
+    Optional<FetchCheckpoint> saved = mode == FetchRun.OutputMode.RESUME ? load() : Optional.empty();
     if (saved.isPresent()) {
       FetchCheckpoint state = saved.get();
       requireSameJob(state);
@@ -83,7 +113,6 @@ final class JsonLinesDownload {
       }
       readIds(written);
     } else {
-      Files.createDirectories(out.getParent());
       try (FileChannel channel = FileChannel.open(out, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
           StandardOpenOption.TRUNCATE_EXISTING)) {
         channel.force(true);
@@ -97,6 +126,10 @@ final class JsonLinesDownload {
       }
     }
     long skipped = request.windows().size() - remaining.size();
+    count.start(request.windows().size(), (int) skipped);
+    if (listener instanceof Progress progress) {
+      progress.alreadyDone((int) skipped);
+    }
     long recordsWritten = 0;
     try (FileChannel channel = FileChannel.open(out, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
         OutputStream output = new BufferedOutputStream(Channels.newOutputStream(channel), 1 << 16)) {
@@ -108,14 +141,17 @@ final class JsonLinesDownload {
 
         @Override
         public void windowCompleted(WindowLedger ledger) {
-          try {
-            output.flush();
-            channel.force(false);
-            done.put(ledger.window(), ledger);
-            writeCheckpoint(done, channel.size());
-          } catch (IOException e) {
-            throw new UncheckedIOException(e);
-          }
+          interruption.durably(() -> {
+            try {
+              output.flush();
+              channel.force(false);
+              done.put(ledger.window(), ledger);
+              writeCheckpoint(done, channel.size());
+              count.windowSaved();
+            } catch (IOException e) {
+              throw new UncheckedIOException(e);
+            }
+          });
           listener.windowCompleted(ledger);
         }
       };
@@ -126,6 +162,7 @@ final class JsonLinesDownload {
             if (written.add(record.conversationId().value())) {
               output.write((record.jsonLine() + "\n").getBytes(StandardCharsets.UTF_8));
               recordsWritten++;
+              count.recordWritten();
             }
           }
         }
@@ -141,6 +178,45 @@ final class JsonLinesDownload {
       }
     }
     return new FetchRun.FetchOutcome(ledgers, recordsWritten, skipped, out);
+  }
+
+  /**
+   * Streams the records of every window to {@code stream} (standard output: no checkpoint, no lock),
+   * flushed after each window, each conversation id once.
+   */
+  static FetchRun.FetchOutcome toStream(FetchRun run, FetchRequest request, OutputStream stream, FetchListener listener,
+      DownloadCount count) throws IOException {
+    OutputStream output = new BufferedOutputStream(stream, 1 << 16);
+    List<WindowLedger> ledgers = new ArrayList<>();
+    count.start(request.windows().size(), 0);
+    FetchListener flushing = new FetchListener() {
+      @Override
+      public void pageFetched(DateWindow window, int page, int records, long totalReported) {
+        listener.pageFetched(window, page, records, totalReported);
+      }
+
+      @Override
+      public void windowCompleted(WindowLedger ledger) {
+        try {
+          output.flush();
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+        ledgers.add(ledger);
+        count.windowSaved();
+        listener.windowCompleted(ledger);
+      }
+    };
+    long recordsWritten = 0;
+    try (RawRecordStream records = run.records(request, flushing)) {
+      while (records.hasNext()) {
+        output.write((records.next().jsonLine() + "\n").getBytes(StandardCharsets.UTF_8));
+        recordsWritten++;
+        count.recordWritten();
+      }
+    }
+    output.flush();
+    return new FetchRun.FetchOutcome(ledgers, recordsWritten, 0, Path.of("-"));
   }
 
   private void readIds(Set<String> ids) throws IOException {

@@ -4,7 +4,10 @@ import dev.korescore.adapters.http.KoreDateFormat;
 import dev.korescore.adapters.http.RetryPolicy;
 import dev.korescore.cli.common.CliException;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import picocli.CommandLine.Option;
@@ -63,8 +66,100 @@ public final class KoreOptions {
   @Option(names = "--max-pages", paramLabel = "N", defaultValue = "100", description = "Page guard per window; a window with more records is bisected (default ${DEFAULT-VALUE}).")
   int maxPages;
 
+  @Option(names = "--max-attempts", paramLabel = "N", description = "Attempts per request, the first included (default "
+      + RetryPolicy.DEFAULT_MAX_ATTEMPTS + "; profile key maxAttempts).")
+  Integer maxAttempts;
+
+  @Option(names = "--retry-budget", paramLabel = "N", description = "Retries for the whole run before it has earned more;"
+      + " every page fetched earns two (default " + RetryPolicy.DEFAULT_BUDGET + "; profile key retryBudget).")
+  Integer retryBudget;
+
+  @Option(names = "--max-wait", paramLabel = "DURATION", description = "Longest single wait between attempts, backoff and"
+      + " Retry-After alike: 30s, 2m (default: backoff up to 30s, Retry-After up to 2m; profile key maxWait).")
+  String maxWait;
+
+  /** The files these options read (the profile, the secret and token files), for the same-file check. */
+  public List<Path> inputFiles() {
+    List<Path> files = new ArrayList<>();
+    if (profile != null) {
+      files.add(profile);
+      if (java.nio.file.Files.isRegularFile(profile)) {
+        Properties properties = KoreSettings.loadProfile(profile);
+        for (String key : List.of("clientSecretFile", "tokenFile")) {
+          String file = blankToNull(properties.getProperty(key));
+          if (file != null) {
+            files.add(Path.of(file));
+          }
+        }
+      }
+    }
+    if (clientSecretFile != null) {
+      files.add(Path.of(clientSecretFile));
+    }
+    if (tokenFile != null) {
+      files.add(Path.of(tokenFile));
+    }
+    return files;
+  }
+
+  /**
+   * {@code base} tuned by {@code --max-attempts}, {@code --retry-budget} and {@code --max-wait}, each
+   * from its flag, else the profile's {@code maxAttempts}, {@code retryBudget}, {@code maxWait}.
+   */
+  RetryPolicy retryPolicy(RetryPolicy base, Properties profileProperties) {
+    RetryPolicy policy = base;
+    Integer attempts = maxAttempts != null ? maxAttempts : profileInt(profileProperties, "maxAttempts");
+    Integer budget = retryBudget != null ? retryBudget : profileInt(profileProperties, "retryBudget");
+    String wait = maxWait != null ? maxWait : blankToNull(profileProperties.getProperty("maxWait"));
+    try {
+      if (attempts != null) {
+        if (attempts < 1) {
+          throw new IllegalArgumentException("--max-attempts must be >= 1, was " + attempts);
+        }
+        policy = policy.withMaxAttempts(attempts);
+      }
+      if (budget != null) {
+        if (budget < 0) {
+          throw new IllegalArgumentException("--retry-budget must be >= 0, was " + budget);
+        }
+        policy = policy.withBudget(budget);
+      }
+      if (wait != null) {
+        Duration duration = TimeArgs.duration("--max-wait", wait);
+        policy = policy.withMaxWait(duration);
+      }
+    } catch (IllegalArgumentException e) {
+      throw CliException.usage(e.getMessage());
+    }
+    return policy;
+  }
+
+  private static Integer profileInt(Properties properties, String key) {
+    String value = blankToNull(properties.getProperty(key));
+    if (value == null) {
+      return null;
+    }
+    try {
+      return Integer.valueOf(value.strip());
+    } catch (NumberFormatException e) {
+      throw CliException.usage("the profile's " + key + " must be a whole number");
+    }
+  }
+
+  private static String blankToNull(String value) {
+    return value == null || value.isBlank() ? null : value.strip();
+  }
+
+  private Properties profileProperties() {
+    return profile == null ? new Properties() : KoreSettings.loadProfile(profile);
+  }
+
   /** The settings: each from its flag, else the profile, else {@code environment}. */
   public KoreSettings settings(Map<String, String> environment) {
+    return settings(environment, profileProperties());
+  }
+
+  private KoreSettings settings(Map<String, String> environment, Properties profileProperties) {
     Map<KoreSettings.Key, String> flags = new EnumMap<>(KoreSettings.Key.class);
     put(flags, KoreSettings.Key.HOST, host);
     put(flags, KoreSettings.Key.API, api);
@@ -75,7 +170,7 @@ public final class KoreOptions {
     put(flags, KoreSettings.Key.CLIENT_ID, clientId);
     put(flags, KoreSettings.Key.CLIENT_SECRET_FILE, clientSecretFile);
     put(flags, KoreSettings.Key.TOKEN_FILE, tokenFile);
-    return KoreSettings.resolve(flags, profile == null ? new Properties() : KoreSettings.loadProfile(profile), environment);
+    return KoreSettings.resolve(flags, profileProperties, environment);
   }
 
   /** The tuning options; a bad value is a usage error. */
@@ -95,10 +190,12 @@ public final class KoreOptions {
 
   /** A {@link FetchRun} from {@code environment} and these options; a bad setting is a usage error. */
   public FetchRun openRun(Map<String, String> environment, RetryPolicy retryPolicy) {
-    KoreSettings settings = settings(environment);
+    Properties profileProperties = profileProperties();
+    KoreSettings settings = settings(environment, profileProperties);
     FetchTuning tuning = tuning();
+    RetryPolicy tuned = retryPolicy(retryPolicy, profileProperties);
     try {
-      return FetchRun.create(settings, tuning, retryPolicy);
+      return FetchRun.create(settings, tuning, tuned);
     } catch (IllegalArgumentException | IllegalStateException e) {
       throw CliException.usage(e.getMessage());
     }

@@ -20,6 +20,11 @@ import java.util.Properties;
  * setting from a command-line flag, else the profile file, else the environment. The secret is never a
  * flag value: it comes from a file ({@code --client-secret-file}), the profile or {@code
  * KORE_CLIENT_SECRET}.
+ *
+ * <p>A ready-made token and client credentials: whichever is given at the more specific level wins
+ * (flag, then profile, then environment, the same order as every setting); given at the same level, the
+ * token wins. A token is a ready decision (someone minted it for this call); a client id in the
+ * environment is a standing default.
  */
 public record KoreSettings(
     String host,
@@ -111,11 +116,12 @@ public record KoreSettings(
   }
 
   private static KoreCredentials credentials(Lookup lookup) {
-    Optional<String> tokenFile = lookup.get(Key.TOKEN_FILE);
-    Optional<String> token = lookup.get(Key.TOKEN);
-    Optional<String> clientId = lookup.get(Key.CLIENT_ID);
-    if (clientId.isEmpty() && (tokenFile.isPresent() || token.isPresent())) {
-      return KoreCredentials.token(Secret.of(tokenFile.map(f -> readSecretFile(f, Key.TOKEN_FILE)).orElseGet(token::orElseThrow)));
+    int tokenLevel = Math.min(lookup.level(Key.TOKEN_FILE), lookup.level(Key.TOKEN));
+    if (tokenLevel != Lookup.ABSENT && tokenLevel <= lookup.level(Key.CLIENT_ID)) {
+      boolean fromFile = lookup.level(Key.TOKEN_FILE) <= lookup.level(Key.TOKEN);
+      return KoreCredentials.token(Secret.of(fromFile
+          ? readSecretFile(lookup.get(Key.TOKEN_FILE).orElseThrow(), Key.TOKEN_FILE)
+          : lookup.get(Key.TOKEN).orElseThrow()));
     }
     String id = lookup.required(Key.CLIENT_ID, "client id (cs-...)");
     Optional<String> secretFile = lookup.get(Key.CLIENT_SECRET_FILE);
@@ -133,15 +139,29 @@ public record KoreSettings(
     try {
       String text = Files.readString(Path.of(file), StandardCharsets.UTF_8).strip();
       if (text.isEmpty()) {
-        throw CliException.usage(key.flag + " " + file + " is empty");
+        throw CliException.usage((key.flag == null ? key.profileKey : key.flag) + " " + file + " is empty");
       }
       return text;
     } catch (IOException e) {
-      throw CliException.usage("cannot read " + key.flag + " " + file + ": " + e.getClass().getSimpleName());
+      throw CliException.usage("cannot read " + (key.flag == null ? key.profileKey : key.flag) + " " + file + ": "
+          + (e instanceof java.nio.file.NoSuchFileException ? "no such file" : "not readable"));
     }
   }
 
   private record Lookup(Map<Key, String> flags, Properties profile, Map<String, String> env) {
+    static final int ABSENT = 3;
+
+    /** Where {@code key} is given: 0 flag, 1 profile, 2 environment, {@link #ABSENT}. */
+    int level(Key key) {
+      if (nonBlank(flags.get(key)).isPresent()) {
+        return 0;
+      }
+      if (nonBlank(profile.getProperty(key.profileKey)).isPresent()) {
+        return 1;
+      }
+      return nonBlank(env.get(key.env)).isPresent() ? 2 : ABSENT;
+    }
+
     Optional<String> get(Key key) {
       return nonBlank(flags.get(key))
           .or(() -> nonBlank(profile.getProperty(key.profileKey)))

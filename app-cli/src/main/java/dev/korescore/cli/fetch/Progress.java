@@ -3,18 +3,30 @@ package dev.korescore.cli.fetch;
 import dev.korescore.core.fetch.DateWindow;
 import dev.korescore.core.fetch.FetchListener;
 import dev.korescore.core.fetch.WindowLedger;
+import java.util.Locale;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 
-/** A progress bar on a terminal (records, pages, rate, ETA); nothing when there is no terminal. */
+/**
+ * A progress bar on a terminal; nothing when there is no terminal. The bar measures windows (the one
+ * quantity known from the start): windows done, plus the share of the current window's reported total
+ * received so far, so it never goes backwards when the next window's total arrives; records, pages and
+ * the record rate are shown beside it, and the ETA follows the bar.
+ */
 final class Progress implements FetchListener, AutoCloseable {
+  /** Steps of the bar per window. */
+  static final int STEPS = 1000;
+
   private final ProgressBar bar;
   private final int windows;
-  private long expected;
+  private final long startNanos = System.nanoTime();
+  private int windowsDone;
   private long records;
   private long pages;
-  private int windowsDone;
+  private long windowExpected;
+  private long windowReceived;
+  private long position;
 
   private Progress(ProgressBar bar, int windows) {
     this.bar = bar;
@@ -45,36 +57,51 @@ final class Progress implements FetchListener, AutoCloseable {
     }
     ProgressBar bar = new ProgressBarBuilder()
         .setTaskName("fetch")
-        .setInitialMax(-1)
-        .setUnit(" rec", 1)
-        .showSpeed()
+        .setInitialMax((long) windows * STEPS)
+        .setUnit(" windows", STEPS)
         .setStyle(ProgressBarStyle.ASCII)
         .setUpdateIntervalMillis(250)
         .build();
     return new Progress(bar, windows);
   }
 
+  /** Windows finished by an earlier run (a resumed download). */
+  void alreadyDone(int windowsFinished) {
+    windowsDone += windowsFinished;
+    advance();
+  }
+
   @Override
   public void pageFetched(DateWindow window, int page, int fresh, long totalReported) {
     pages++;
     records += fresh;
+    windowReceived += fresh;
     if (page == 1 && totalReported >= 0) {
-      expected += totalReported;
+      windowExpected += totalReported;
     }
-    if (bar != null) {
-      if (expected > 0) {
-        bar.maxHint(Math.max(expected, records));
-      }
-      bar.stepTo(records);
-      bar.setExtraMessage(" p" + pages + " w" + windowsDone + "/" + windows);
-    }
+    advance();
   }
 
   @Override
   public void windowCompleted(WindowLedger ledger) {
     windowsDone++;
+    windowExpected = 0;
+    windowReceived = 0;
+    advance();
+  }
+
+  /** The bar's position: whole windows done plus the current one's share, never less than before. */
+  long position() {
+    return position;
+  }
+
+  private void advance() {
+    long within = windowExpected <= 0 ? 0 : Math.min(STEPS - 1, windowReceived * STEPS / windowExpected);
+    position = Math.max(position, Math.min((long) windows * STEPS, (long) windowsDone * STEPS + within));
     if (bar != null) {
-      bar.setExtraMessage(" p" + pages + " w" + windowsDone + "/" + windows);
+      bar.stepTo(position);
+      double seconds = Math.max(1e-3, (System.nanoTime() - startNanos) / 1e9);
+      bar.setExtraMessage(String.format(Locale.ROOT, " %,d records, %,d pages, %.0f rec/s", records, pages, records / seconds));
     }
   }
 

@@ -92,7 +92,10 @@ public final class SimulateCommand implements Callable<Integer> {
     }
     Path secretPath = writeSecret(config.clientSecret());
     PrintWriter out = spec.commandLine().getOut();
-    Thread hook = new Thread(stop::countDown, "korescore-simulate-stop");
+    Thread hook = new Thread(() -> {
+      stop.countDown();
+      deleteQuietly(secretPath);
+    }, "korescore-simulate-stop");
     Runtime.getRuntime().addShutdownHook(hook);
     try (KoreSimulator sim = start(config)) {
       specs.forEach(s -> s.applyTo(sim.faults()));
@@ -102,7 +105,7 @@ public final class SimulateCommand implements Callable<Integer> {
       out.println("  account id     " + sim.accountId());
       out.println("  stream id      " + sim.streamId());
       out.println("  client id      " + sim.clientId());
-      out.println("  client secret  in " + secretPath + " (mode 0600; never printed)");
+      out.println("  client secret  in " + secretPath + " (mode 0600; never printed; removed when the simulator stops)");
       out.println("  endpoint       POST " + sim.url(PathPreset.QUALITYAI));
       out.println("                 (also the legacy, app and agentassist paths)");
       out.println("  headers        auth (an HS256 JWT with appId), accountId, orgId (iid on the app path; any value)");
@@ -127,8 +130,18 @@ public final class SimulateCommand implements Callable<Integer> {
       } catch (IllegalStateException shuttingDown) {
         // the JVM is exiting: the hook has run
       }
+      deleteQuietly(secretPath);
     }
     return ExitCodes.OK;
+  }
+
+  /** The secret file outlives no simulator: removed on every way out (return, failure, Ctrl-C, SIGTERM). */
+  private static void deleteQuietly(Path path) {
+    try {
+      Files.deleteIfExists(path);
+    } catch (IOException e) {
+      // nothing more to do; the file is owner-only
+    }
   }
 
   private static KoreSimulator start(SimulatorConfig config) {

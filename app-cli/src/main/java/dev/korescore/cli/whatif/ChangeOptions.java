@@ -89,7 +89,7 @@ final class ChangeOptions {
     if (name.isEmpty()) {
       throw CliException.usage(flag + " needs a metric name, was '" + metric + "'");
     }
-    MetricChange before = b.metric(name);
+    MetricChange before = b.metricChange(name);
     if (before.drop()) {
       throw CliException.usage(flag + " " + name + ": the metric is also dropped (--drop)");
     }

@@ -1,5 +1,6 @@
 package dev.korescore.cli.whatif;
 
+import dev.korescore.core.text.TerminalText;
 import dev.korescore.adapters.json.JacksonFormChangeReaderAdapter;
 import dev.korescore.adapters.json.JacksonInteractionReaderAdapter;
 import dev.korescore.cli.audit.AuditCommand;
@@ -8,6 +9,7 @@ import dev.korescore.cli.audit.InteractionInputs;
 import dev.korescore.cli.audit.OutputFormat;
 import dev.korescore.cli.common.CliException;
 import dev.korescore.cli.common.ExitCodes;
+import dev.korescore.cli.common.OutputTargets;
 import dev.korescore.core.policy.FormChange;
 import dev.korescore.core.policy.NaTreatment;
 import dev.korescore.core.policy.PassRule;
@@ -193,26 +195,11 @@ public final class WhatIfCommand implements Callable<Integer> {
     return summary.flips() == 0 ? ExitCodes.OK : ExitCodes.MISMATCH;
   }
 
-  /** No output may be an input or the other output: korescore never writes over its input. */
+  /** No output may be an input, a directory or the other output: korescore never writes over its input. */
   private void checkOutputs(List<String> inputs) {
-    Map<String, Path> outputs = new java.util.LinkedHashMap<>();
-    if (out != null) {
-      outputs.put("--out", out);
-    }
-    if (report != null) {
-      outputs.put("--report", report);
-    }
-    outputs.forEach((option, output) -> {
-      for (String input : inputs) {
-        if (!input.equals("-") && sameFile(output, Path.of(input))) {
-          throw CliException.usage(option + " " + output + " is the input " + input
-              + ": korescore never writes over its input; choose another file");
-        }
-      }
-    });
-    if (out != null && report != null && sameFile(out, report)) {
-      throw CliException.usage("--out " + out + " and --report " + report + " are the same file; give each its own");
-    }
+    OutputTargets targets = OutputTargets.check().output("--out", out).output("--report", report);
+    inputs.forEach(input -> targets.input(Path.of(input)));
+    targets.verify();
   }
 
   private void writeReport(WhatIfSummary summary, List<String> sources) {
@@ -239,7 +226,7 @@ public final class WhatIfCommand implements Callable<Integer> {
       }
       problems.add("metric '" + e.getKey() + "' occurs in no re-scored interaction" + scope + closest(e.getValue()));
     }
-    throw CliException.usage(Safe.terminal(String.join("; ", problems)));
+    throw CliException.usage(TerminalText.visible(String.join("; ", problems)));
   }
 
   private static String closest(List<String> names) {
@@ -248,45 +235,39 @@ public final class WhatIfCommand implements Callable<Integer> {
         : "; closest: " + names.stream().map(n -> "'" + n + "'").collect(Collectors.joining(", "));
   }
 
-  private static boolean sameFile(Path a, Path b) {
-    try {
-      if (Files.exists(a) && Files.exists(b)) {
-        return Files.isSameFile(a, b);
-      }
-    } catch (IOException e) {
-      // compare the paths below
-    }
-    return a.toAbsolutePath().normalize().equals(b.toAbsolutePath().normalize());
-  }
-
   /**
-   * Where the output goes: standard output (not closed), or a file written beside its target and moved
-   * over it only by {@link #commit()}, so that a failed run leaves no half file and no earlier file lost.
+   * Where the output goes: standard output (flushed, not closed); a device or pipe such as {@code
+   * /dev/null} (written as it is); or a file written beside its target and moved over it only by {@link
+   * #commit()}, so that a failed run leaves no half file and loses no earlier one.
    */
   private static final class Output implements AutoCloseable {
     final Writer writer;
+    private final boolean owned;
     private final Path target;
     private final Path partial;
     private boolean committed;
 
-    private Output(Writer writer, Path target, Path partial) {
+    private Output(Writer writer, boolean owned, Path target, Path partial) {
       this.writer = writer;
+      this.owned = owned;
       this.target = target;
       this.partial = partial;
     }
 
     static Output open(Path path, PrintWriter stdout) {
       if (path == null) {
-        return new Output(stdout, null, null);
+        return new Output(stdout, false, null, null);
       }
       if (Files.isDirectory(path)) {
         throw CliException.usage("--out " + path + " is a directory; name a file");
       }
       Path absolute = path.toAbsolutePath();
-      Path partial = absolute.resolveSibling("." + absolute.getFileName() + ".partial");
+      boolean special = Files.exists(absolute) && !Files.isRegularFile(absolute);
+      Path partial = special ? null : absolute.resolveSibling("." + absolute.getFileName() + ".partial");
       try {
-        return new Output(new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(partial),
-            StandardCharsets.UTF_8), 1 << 16), absolute, partial);
+        Writer writer = new BufferedWriter(new OutputStreamWriter(
+            Files.newOutputStream(special ? absolute : partial), StandardCharsets.UTF_8), 1 << 16);
+        return new Output(writer, true, special ? null : absolute, partial);
       } catch (IOException e) {
         throw new CliException(ExitCodes.USAGE_OR_INPUT, "cannot write " + path + ": " + e.getMessage(), e);
       }
@@ -294,9 +275,12 @@ public final class WhatIfCommand implements Callable<Integer> {
 
     void commit() {
       try {
-        writer.flush();
-        if (target != null) {
+        if (owned) {
           writer.close();
+        } else {
+          writer.flush();
+        }
+        if (target != null) {
           Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         }
         committed = true;
@@ -307,11 +291,16 @@ public final class WhatIfCommand implements Callable<Integer> {
 
     @Override
     public void close() {
+      if (committed) {
+        return;
+      }
       try {
-        if (target == null) {
-          writer.flush();
-        } else if (!committed) {
+        if (owned) {
           writer.close();
+        } else {
+          writer.flush();
+        }
+        if (partial != null) {
           Files.deleteIfExists(partial);
         }
       } catch (IOException e) {

@@ -1,5 +1,6 @@
 package dev.korescore.cli.whatif;
 
+import dev.korescore.adapters.json.CsvFormulaGuard;
 import dev.korescore.adapters.json.CsvTableAdapter;
 import dev.korescore.cli.audit.JsonRowText;
 import dev.korescore.cli.audit.OutputFormat;
@@ -146,15 +147,15 @@ abstract class WhatIfRows implements AutoCloseable {
     @Override
     void write(Interaction interaction, Rescored r) {
       rows.row(List.of(
-          Safe.cell(interaction.conversationId().value()),
+          CsvFormulaGuard.neutralise(interaction.conversationId().value()),
           r.scoreBefore().decimal().toPlainString(),
           r.passedBefore().map(Object::toString).orElse(""),
           r.scoreAfter().map(s -> s.decimal().toPlainString()).orElse(""),
           r.passedAfter().map(Object::toString).orElse(""),
           r.flip().name(),
-          Safe.cell(String.join(" | ", agents(interaction))),
-          Safe.cell(String.join(" | ", queues(interaction))),
-          interaction.evaluationFormName().map(Safe::cell).orElse("")));
+          CsvFormulaGuard.neutralise(String.join(" | ", agents(interaction))),
+          CsvFormulaGuard.neutralise(String.join(" | ", queues(interaction))),
+          interaction.evaluationFormName().map(CsvFormulaGuard::neutralise).orElse("")));
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.korescore.cli.whatif;
 
+import dev.korescore.core.text.TerminalText;
 import dev.korescore.scoring.ScoreShifts;
 import dev.korescore.scoring.WhatIfFlip;
 import dev.korescore.scoring.WhatIfGroupStats;
@@ -16,12 +17,12 @@ final class WhatIfText {
   private WhatIfText() {}
 
   static void print(WhatIfSummary s, int flipsShown, PrintWriter out) {
-    out.printf(Locale.ROOT, "What if: %s%n", Safe.terminal(s.change().describe()));
+    out.printf(Locale.ROOT, "What if: %s%n", TerminalText.visible(s.change().describe()));
     out.printf(Locale.ROOT, "  against the current policy %s%n", s.policy().describe());
     out.printf(Locale.ROOT, "%-22s %,10d%n", "Interactions", s.interactions());
     out.printf(Locale.ROOT, "  %-20s %,10d%s%n", "re-scored", s.rescored(),
         s.change().form().isPresent()
-            ? String.format(Locale.ROOT, "  (%,d of form '%s')", s.inScope(), Safe.terminal(s.change().form().get()))
+            ? String.format(Locale.ROOT, "  (%,d of form '%s')", s.inScope(), TerminalText.visible(s.change().form().get()))
             : "");
     out.printf(Locale.ROOT, "  %-20s %,10d  (left out)%n", "not auditable", s.notAuditable());
     out.printf(Locale.ROOT, "  %-20s %,10d  (left out)%n", "invalid", s.invalid());
@@ -58,11 +59,11 @@ final class WhatIfText {
       out.println();
       out.printf(Locale.ROOT, "First %d flip%s of %,d:%n", shown, shown == 1 ? "" : "s", s.flips());
       for (WhatIfFlip flip : flips.subList(0, shown)) {
-        out.printf(Locale.ROOT, "  %s  %s  agent %s, queue %s%s%n", Safe.terminal(flip.outcome().conversationId().value()),
-            flip.flip(), Safe.terminal(flip.agent()), Safe.terminal(flip.queue()),
-            flip.form().map(f -> ", form " + Safe.terminal(f)).orElse(""));
+        out.printf(Locale.ROOT, "  %s  %s  agent %s, queue %s%s%n", TerminalText.visible(flip.outcome().conversationId().value()),
+            flip.flip(), TerminalText.visible(flip.agent()), TerminalText.visible(flip.queue()),
+            flip.form().map(f -> ", form " + TerminalText.visible(f)).orElse(""));
         for (String reason : flip.reasons()) {
-          out.printf(Locale.ROOT, "    %s%n", Safe.terminal(reason));
+          out.printf(Locale.ROOT, "    %s%n", TerminalText.visible(reason));
         }
       }
     }
@@ -91,7 +92,7 @@ final class WhatIfText {
     List<WhatIfGroupStats> shown = groups.subList(0, Math.min(limit, groups.size()));
     int width = 10;
     for (WhatIfGroupStats g : shown) {
-      width = Math.max(width, Math.min(60, Safe.terminal(g.key()).length() + 2));
+      width = Math.max(width, Math.min(60, TerminalText.visible(g.key()).length() + 2));
     }
     out.printf(Locale.ROOT, "  %-" + width + "s %10s %8s %8s %8s %10s %10s %8s%n", "", "re-scored", "before", "after",
         "change", "pass>fail", "fail>pass", "shift");
@@ -109,7 +110,7 @@ final class WhatIfText {
   }
 
   private static String quoted(String key) {
-    String visible = Safe.terminal(key);
+    String visible = TerminalText.visible(key);
     return key.equals(key.strip()) ? visible : "'" + visible + "'";
   }
 

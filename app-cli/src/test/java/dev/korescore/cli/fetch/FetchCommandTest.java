@@ -142,10 +142,51 @@ class FetchCommandTest {
   }
 
   @Test
-  void theSecretIsNeverAFlagValue() {
+  void theSecretIsNeverAFlagValueAndNeverEchoed() {
     assertThat(korescore("fetch", "--from", "2024-07-15", "--to", "2024-07-16", "--out", out.toString(),
-        "--client-secret", "abc")).isEqualTo(ExitCodes.USAGE_OR_INPUT);
-    assertThat(stderr.toString()).contains("Unknown option").contains("'--client-secret'");
+        "--client-secret", "s3cr3t-value-typed-by-mistake")).isEqualTo(ExitCodes.USAGE_OR_INPUT);
+    assertThat(stderr.toString()).contains("unknown option --client-secret (and 1 argument not shown)")
+        .contains("read from --client-secret-file FILE, the profile (clientSecret or clientSecretFile) or KORE_CLIENT_SECRET")
+        .doesNotContain("s3cr3t");
+    assertThat(korescore("fetch", "--client-secret=s3cr3t-value-typed-by-mistake")).isEqualTo(ExitCodes.USAGE_OR_INPUT);
+    assertThat(korescore("fetch", "--from", "2024-07-15", "--to", "2024-07-16", "--out", out.toString(),
+        "--page-size", "s3cr3t-value-typed-by-mistake")).isEqualTo(ExitCodes.USAGE_OR_INPUT);
+    assertThat(korescore("fetch", "--from", "2024-07-15", "--to", "2024-07-16", "--out", out.toString(),
+        "s3cr3t-value-typed-by-mistake")).isEqualTo(ExitCodes.USAGE_OR_INPUT);
+    assertThat(stderr.toString()).contains("Invalid value for option '--page-size': the value given")
+        .contains("one argument too many (not shown)").doesNotContain("s3cr3t");
+  }
+
+  @Test
+  void aHostWithCredentialsOrWithoutASchemeIsRefusedWithoutEchoingIt() {
+    assertThat(fetch(Map.of(), args("--host", "https://admin:hunter2@platform.kore.ai"))).isEqualTo(ExitCodes.USAGE_OR_INPUT);
+    assertThat(fetch(Map.of("KORE_HOST", "https://admin:hunter2@platform.kore.ai"),
+        "--from", "2024-07-15", "--to", "2024-07-16", "--out", out.toString(), "--account-id", "a", "--org-id", "o",
+        "--stream-id", "s", "--client-id", "c", "--client-secret-file", dir.resolve("secret.txt").toString()))
+        .isEqualTo(ExitCodes.USAGE_OR_INPUT);
+    assertThat(stderr.toString()).contains("host must not contain a user name or password").doesNotContain("hunter2")
+        .doesNotContain("admin");
+    assertThat(fetch(Map.of(), args("--host", sim.baseUrl().replace("http://", "")))).isEqualTo(ExitCodes.USAGE_OR_INPUT);
+    assertThat(stderr.toString()).contains("host must start with https://");
+    assertThat(sim.requests()).isEmpty();
+    assertThat(out).doesNotExist();
+  }
+
+  @Test
+  void retryTuningComesFromFlagsOrTheProfile() throws IOException {
+    sim.faults().next(3, Fault.status(500));
+    assertThat(fetch(Map.of(), args("--max-attempts", "3", "--to", "2024-07-16"))).isEqualTo(ExitCodes.RUNTIME_FAILURE);
+    assertThat(stderr.toString()).contains("gave up after 3 attempts over").contains("(--max-attempts 3)");
+    Files.writeString(profile, Files.readString(profile) + "\nmaxAttempts=2\nretryBudget=0\nmaxWait=1s\n");
+    sim.faults().clear().next(1, Fault.status(500));
+    assertThat(fetch(Map.of(), args("--to", "2024-07-16", "--overwrite"))).isEqualTo(ExitCodes.RUNTIME_FAILURE);
+    assertThat(stderr.toString()).contains("gave up after 1 attempts over")
+        .contains("retry budget is spent (--retry-budget 0, plus two per page fetched)");
+    sim.faults().clear().next(2, Fault.status(500));
+    assertThat(fetch(Map.of(), args("--to", "2024-07-16", "--overwrite", "--retry-budget", "5", "--max-attempts", "3")))
+        .as(stderr.toString()).isEqualTo(ExitCodes.OK);
+    assertThat(fetch(Map.of(), args("--max-wait", "soon", "--overwrite"))).isEqualTo(ExitCodes.USAGE_OR_INPUT);
+    assertThat(stderr.toString()).contains("--max-wait must be a duration");
   }
 
   @Test
@@ -197,7 +238,7 @@ class FetchCommandTest {
     };
     try (FetchRun run = FetchRun.create(settings(), FetchTuning.defaults().withRate(0).withPageSize(40), QUICK)) {
       Throwable failure = org.assertj.core.api.Assertions.catchThrowable(
-          () -> run.toFile(run.request(FROM, TO, List.of(), List.of()), out, false, stopper));
+          () -> run.toFile(run.request(FROM, TO, List.of(), List.of()), out, FetchRun.OutputMode.NEW, stopper));
       assertThat(failure).isInstanceOf(dev.korescore.core.fetch.FetchException.ServerError.class);
       assertThat(dev.korescore.cli.ErrorHandling.exitCode(failure)).isEqualTo(ExitCodes.RUNTIME_FAILURE);
     }
@@ -228,7 +269,7 @@ class FetchCommandTest {
     };
     try (FetchRun run = FetchRun.create(settings(), FetchTuning.defaults().withRate(0).withPageSize(20), QUICK)) {
       try {
-        run.toFile(run.request(FROM, TO, List.of(), List.of()), out, false, crash);
+        run.toFile(run.request(FROM, TO, List.of(), List.of()), out, FetchRun.OutputMode.NEW, crash);
       } catch (IllegalStateException e) {
         assertThat(e).hasMessage("simulated kill");
       }
@@ -287,7 +328,7 @@ class FetchCommandTest {
       sim.faults().next(Fault.status(500)).next(Fault.unauthorized());
       assertThat(fetch(Map.of(), args("--to", "2024-07-17"))).isEqualTo(ExitCodes.OK);
       sim.faults().next(2, Fault.unauthorized());
-      assertThat(fetch(Map.of(), args("--to", "2024-07-18"))).isEqualTo(ExitCodes.USAGE_OR_INPUT);
+      assertThat(fetch(Map.of(), args("--to", "2024-07-18", "--overwrite"))).isEqualTo(ExitCodes.USAGE_OR_INPUT);
     } finally {
       System.setErr(originalErr);
     }

@@ -71,4 +71,30 @@ class KoreSettingsTest {
     assertThatThrownBy(() -> TimeArgs.instant("--to", "yesterday")).hasMessageContaining("--to").hasMessageContaining("yesterday");
     assertThatThrownBy(() -> TimeArgs.duration("--window", "")).hasMessageContaining("--window");
   }
+
+  @Test
+  void aTokenAndClientCredentialsTheMoreSpecificLevelWinsAndATieGoesToTheToken() {
+    Properties profile = new Properties();
+    profile.setProperty("accountId", "a");
+    profile.setProperty("orgId", "o");
+    profile.setProperty("streamId", "st-1");
+    profile.setProperty("clientId", "cs-profile");
+    profile.setProperty("clientSecret", "profile-secret");
+    Map<KoreSettings.Key, String> noFlags = Map.of();
+    // a token left in the environment does not beat client credentials in the profile
+    assertThat(KoreSettings.resolve(noFlags, profile, Map.of("KORE_TOKEN", "eyJ.env.token")).credentials().clientId())
+        .hasValue("cs-profile");
+    // a token in the profile beats a client id in the environment; at the same level the token wins
+    Properties withToken = new Properties();
+    withToken.putAll(profile);
+    withToken.setProperty("token", "eyJ.profile.token");
+    assertThat(KoreSettings.resolve(noFlags, withToken, Map.of()).credentials().clientId()).isEmpty();
+    profile.remove("clientId");
+    profile.setProperty("token", "eyJ.profile.token");
+    assertThat(KoreSettings.resolve(noFlags, profile, Map.of("KORE_CLIENT_ID", "cs-env", "KORE_CLIENT_SECRET", "s"))
+        .credentials().clientId()).isEmpty();
+    // a client id given as a flag beats a token in the profile
+    assertThat(KoreSettings.resolve(Map.of(KoreSettings.Key.CLIENT_ID, "cs-flag"), profile,
+        Map.of("KORE_CLIENT_SECRET", "s")).credentials().clientId()).hasValue("cs-flag");
+  }
 }

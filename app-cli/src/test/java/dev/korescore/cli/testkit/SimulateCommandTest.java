@@ -97,6 +97,7 @@ class SimulateCommandTest {
     }
     assertThat(exit.get(10, TimeUnit.SECONDS)).isZero();
     assertThat(out.toString()).contains("Stopped after serving 2 requests.");
+    assertThat(secretFile).as("the secret file is removed when the simulator stops").doesNotExist();
   }
 
   @Test
@@ -104,6 +105,7 @@ class SimulateCommandTest {
     assertThat(commandLine().execute("simulate", "--records", "10", "--exit-after", "0",
         "--secret-file", dir.resolve("s").toString())).isZero();
     assertThat(out.toString()).contains("Stopping after 0 s.").contains("Stopped after serving 0 requests.");
+    assertThat(dir.resolve("s")).doesNotExist();
   }
 
   @Test

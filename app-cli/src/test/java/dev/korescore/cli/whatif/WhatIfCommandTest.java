@@ -226,7 +226,7 @@ class WhatIfCommandTest {
     String record = Files.readString(seed()).replace("\"Demo\"", "\"Demo\\u001b[31m\"");
     Path evil = write("evil.json", record);
     assertThat(run("whatif", "--pass-score", "35", evil.toString())).isEqualTo(1);
-    assertThat(out.toString()).doesNotContain("\u001b").contains("Demo\\u001B[31m");
+    assertThat(out.toString()).doesNotContain("\u001b").contains("Demo\\x1B[31m");
   }
 
   @Test
@@ -240,6 +240,16 @@ class WhatIfCommandTest {
         "<span class=\"source\">" + seed() + "</span>", "pass score 70 -&gt; 35");
     assertThat(run("whatif", "--pass-score", "35", "--report", seed().toString(), seed().toString())).isEqualTo(2);
     assertThat(err.toString()).contains("--report " + seed() + " is the input");
+  }
+
+  @Test
+  void aDeviceIsWrittenAsItIsNeverReplaced() throws IOException {
+    Path devNull = Path.of("/dev/null");
+    org.junit.jupiter.api.Assumptions.assumeTrue(Files.exists(devNull), "a system with /dev/null");
+    assertThat(run("whatif", "--pass-score", "35", "--format", "jsonl", "--out", devNull.toString(), seed().toString()))
+        .isEqualTo(1);
+    assertThat(Files.isRegularFile(devNull)).isFalse();
+    assertThat(out.toString()).isEmpty();
   }
 
   @Test

@@ -17,6 +17,7 @@ public abstract sealed class PageDecodeException extends Exception
   public static final class Truncated extends PageDecodeException {
     private static final long serialVersionUID = 1L;
 
+    /** A body that ends too early; {@code message} names the page. */
     public Truncated(String message, Throwable cause) {
       super(message, cause);
     }
@@ -26,6 +27,7 @@ public abstract sealed class PageDecodeException extends Exception
   public static final class Malformed extends PageDecodeException {
     private static final long serialVersionUID = 1L;
 
+    /** A body that is not a page; {@code message} names the page and the record. */
     public Malformed(String message, Throwable cause) {
       super(message, cause);
     }

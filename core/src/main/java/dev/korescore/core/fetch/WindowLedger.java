@@ -18,6 +18,9 @@ import java.util.OptionalLong;
  *     a window boundary); they count towards this window's total
  * @param pages pages requested successfully
  * @param notes anomalies: a repeated or empty page, a page guard hit, totals that changed, a bisection
+ * @param outsideWindow records the server returned whose conversation started outside the window
+ *     asked ({@code [start, end)}; Kore's end bound is inclusive): not delivered, but part of the
+ *     server's total
  */
 public record WindowLedger(
     DateWindow window,
@@ -26,7 +29,8 @@ public record WindowLedger(
     long duplicatesDropped,
     long seenInEarlierWindows,
     int pages,
-    List<String> notes) {
+    List<String> notes,
+    long outsideWindow) {
   public WindowLedger {
     requireNonNull(window, "window");
     requireNonNull(totalReported, "totalReported");
@@ -36,6 +40,9 @@ public record WindowLedger(
           "counts must be >= 0, were received=" + received + " duplicatesDropped=" + duplicatesDropped
               + " pages=" + pages);
     }
+    if (outsideWindow < 0) {
+      throw new IllegalArgumentException("outsideWindow must be >= 0, was " + outsideWindow);
+    }
     if (seenInEarlierWindows < 0 || seenInEarlierWindows > duplicatesDropped) {
       throw new IllegalArgumentException(
           "seenInEarlierWindows must be in [0, duplicatesDropped=" + duplicatesDropped + "], was "
@@ -43,12 +50,25 @@ public record WindowLedger(
     }
   }
 
+  /** A ledger with no record outside the window. */
+  public WindowLedger(
+      DateWindow window,
+      OptionalLong totalReported,
+      long received,
+      long duplicatesDropped,
+      long seenInEarlierWindows,
+      int pages,
+      List<String> notes) {
+    this(window, totalReported, received, duplicatesDropped, seenInEarlierWindows, pages, notes, 0);
+  }
+
   /**
-   * True when the server reported a total and the distinct records accounted for (delivered here, or
-   * already delivered by an earlier window) equal it.
+   * True when the server reported a total and the distinct records accounted for (delivered here,
+   * already delivered by an earlier window, or outside the window asked) equal it.
    */
   public boolean complete() {
-    return totalReported.isPresent() && totalReported.getAsLong() == received + seenInEarlierWindows;
+    return totalReported.isPresent()
+        && totalReported.getAsLong() == received + seenInEarlierWindows + outsideWindow;
   }
 
   /** One line for a summary: window, total, received, duplicates, pages, verdict, notes. */
@@ -57,6 +77,7 @@ public record WindowLedger(
         + " total=" + (totalReported.isPresent() ? Long.toString(totalReported.getAsLong()) : "?")
         + " received=" + received
         + " duplicates=" + duplicatesDropped
+        + (outsideWindow == 0 ? "" : " outside=" + outsideWindow)
         + " pages=" + pages
         + (complete() ? " complete" : " INCOMPLETE")
         + (notes.isEmpty() ? "" : " " + notes);

@@ -178,7 +178,7 @@ public record FormChange(
     }
 
     /** The change of {@code name} so far ({@link MetricChange#none()} when none), for adding to it. */
-    public MetricChange metric(String name) {
+    public MetricChange metricChange(String name) {
       return metrics.getOrDefault(key(name), MetricChange.none());
     }
 

@@ -45,6 +45,10 @@ class FetchTypesTest {
     DateWindow w = new DateWindow(T0, T0.plusSeconds(10));
     assertThat(new WindowLedger(w, OptionalLong.of(9), 2, 0, 0, 1, List.of()).complete()).isFalse();
     assertThat(new WindowLedger(w, OptionalLong.of(3), 2, 2, 1, 2, List.of()).complete()).isTrue();
+    WindowLedger withOutside = new WindowLedger(w, OptionalLong.of(4), 2, 2, 1, 2, List.of(), 1);
+    assertThat(withOutside.complete()).isTrue();
+    assertThat(withOutside.describe()).contains("outside=1");
+    assertThat(new WindowLedger(w, OptionalLong.of(4), 2, 2, 1, 2, List.of()).complete()).isFalse();
     assertThat(new WindowLedger(w, OptionalLong.empty(), 2, 0, 0, 1, List.of()).complete()).isFalse();
     assertThat(new WindowLedger(w, OptionalLong.of(9), 2, 0, 0, 1, List.of("x")).describe())
         .contains("total=9").contains("received=2").contains("INCOMPLETE").contains("[x]");

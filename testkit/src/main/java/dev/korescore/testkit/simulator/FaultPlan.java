@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 
 /**
  * The faults a simulator will inject: a queue of one-shot faults (each served Raw Data request takes the
@@ -14,11 +15,19 @@ import java.util.List;
  * sim.faults().next(Fault.status(429).retryAfter(Duration.ofSeconds(1)));  // the next request only
  * sim.faults().next(3, Fault.status(500));                                   // the 3 requests after it
  * sim.faults().always(Fault.latency(Duration.ofMillis(200)));               // every request
+ * sim.faults().seed(7).sometimes(0.25, Fault.status(429))                   // a bad hour: a request without a
+ *     .sometimes(0.15, Fault.status(500)).sometimes(0.15, Fault.truncatedBody()); // queued fault draws one
  * }</pre>
+ *
+ * <p>Random faults are exclusive: each request without a queued fault draws at most one of them, with
+ * the given shares (which must add up to at most 1), from a seeded generator.
  */
 public final class FaultPlan {
   private final ArrayDeque<Fault> queued = new ArrayDeque<>();
   private final List<Fault> standing = new ArrayList<>();
+  private final List<Fault> random = new ArrayList<>();
+  private final List<Double> shares = new ArrayList<>();
+  private Random draw = new Random(1);
 
   FaultPlan() {}
 
@@ -46,10 +55,33 @@ public final class FaultPlan {
     return this;
   }
 
-  /** Forgets every queued and standing fault. */
+  /**
+   * A share of the requests without a queued fault get {@code fault}, drawn at random (exclusive with
+   * the other random faults), until {@link #clear()}.
+   */
+  public synchronized FaultPlan sometimes(double share, Fault fault) {
+    requireNonNull(fault, "fault");
+    double total = shares.stream().mapToDouble(Double::doubleValue).sum() + share;
+    if (!(share >= 0) || total > 1 + 1e-9) {
+      throw new IllegalArgumentException("shares must be >= 0 and add up to at most 1, were " + shares + " and " + share);
+    }
+    random.add(fault);
+    shares.add(share);
+    return this;
+  }
+
+  /** Seeds the draw of {@link #sometimes} faults (default seed 1), so that a run can be repeated. */
+  public synchronized FaultPlan seed(long seed) {
+    draw = new Random(seed);
+    return this;
+  }
+
+  /** Forgets every queued, standing and random fault. */
   public synchronized FaultPlan clear() {
     queued.clear();
     standing.clear();
+    random.clear();
+    shares.clear();
     return this;
   }
 
@@ -64,6 +96,16 @@ public final class FaultPlan {
     Fault head = queued.pollFirst();
     if (head != null) {
       faults.add(head);
+    } else if (!random.isEmpty()) {
+      double u = draw.nextDouble();
+      double cumulative = 0;
+      for (int i = 0; i < random.size(); i++) {
+        cumulative += shares.get(i);
+        if (u < cumulative) {
+          faults.add(random.get(i));
+          break;
+        }
+      }
     }
     faults.addAll(standing);
     return faults;

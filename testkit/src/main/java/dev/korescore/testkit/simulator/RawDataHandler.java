@@ -232,7 +232,7 @@ final class RawDataHandler implements HttpHandler {
 
   private String page(Query query, Fault fault) {
     int from = lowerBound(query.start.toEpochMilli());
-    int to = lowerBound(query.end.toEpochMilli());
+    int to = lowerBound(query.end.toEpochMilli() + (config.endInclusive() ? 1 : 0));
     List<DatasetRecord> matching;
     if (query.channels.isEmpty() && query.queues.isEmpty()) {
       matching = records.subList(from, Math.max(from, to));

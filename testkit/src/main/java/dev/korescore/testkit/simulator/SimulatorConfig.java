@@ -38,6 +38,7 @@ public final class SimulatorConfig {
   private final int threads;
   private final Clock clock;
   private final boolean totalPagesTwice;
+  private final boolean endInclusive;
 
   private SimulatorConfig(Builder b) {
     this.accountId = b.accountId;
@@ -53,6 +54,7 @@ public final class SimulatorConfig {
     this.threads = b.threads;
     this.clock = b.clock;
     this.totalPagesTwice = b.totalPagesTwice;
+    this.endInclusive = b.endInclusive;
   }
 
   /** A builder with every default. */
@@ -137,6 +139,11 @@ public final class SimulatorConfig {
     return totalPagesTwice;
   }
 
+  /** True when {@code endDate} is inclusive, as Kore's is: a record starting exactly at it is served. */
+  public boolean endInclusive() {
+    return endInclusive;
+  }
+
   @Override
   public String toString() {
     return "SimulatorConfig[accountId=" + accountId + ", streamId=" + streamId + ", clientId=" + clientId
@@ -159,8 +166,18 @@ public final class SimulatorConfig {
     private int threads = 16;
     private Clock clock = Clock.systemUTC();
     private boolean totalPagesTwice;
+    private boolean endInclusive;
 
     private Builder() {}
+
+    /**
+     * Serve records starting exactly at {@code endDate} too, as Kore does (default false: {@code [start,
+     * end)}); a client must not write them for the window that ends there.
+     */
+    public Builder endInclusive(boolean value) {
+      this.endInclusive = value;
+      return this;
+    }
 
     /** The account id the {@code accountId} header must carry (non-blank, no {@code /}). */
     public Builder accountId(String value) {
