@@ -4,21 +4,18 @@ import com.fasterxml.jackson.databind.SequenceWriter;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import dev.korescore.core.model.Interaction;
-import dev.korescore.core.model.KoreScore;
 import dev.korescore.scoring.Verdict;
+import dev.korescore.scoring.VerdictRow;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 
 /** Writes one row per audited interaction: the columns of {@link #COLUMNS}. */
 abstract class VerdictRows implements AutoCloseable {
-  /** The columns of every row, in order. */
-  static final List<String> COLUMNS = List.of(
-      "conversationId", "verdict", "koreScore", "computedScore", "passScore", "korePassed", "computedPassed",
-      "reasons");
+  /** The columns of every row, in order: {@link VerdictRow#COLUMNS}. */
+  static final List<String> COLUMNS = VerdictRow.COLUMNS;
 
   /** A writer for {@code format}, or none for {@link OutputFormat#TEXT}. */
   static VerdictRows forFormat(OutputFormat format, Writer out) {
@@ -39,57 +36,6 @@ abstract class VerdictRows implements AutoCloseable {
   @Override
   public abstract void close();
 
-  static Integer koreScore(Interaction interaction) {
-    return interaction.koreScore() instanceof KoreScore.Scored s ? s.score() : null;
-  }
-
-  static BigDecimal computedScore(Verdict verdict) {
-    return verdict.explanation().score().map(s -> s.decimal()).orElse(null);
-  }
-
-  private static final char[] HEX = "0123456789ABCDEF".toCharArray();
-
-  /** {@code value} as a JSON string, escaped as Jackson's generator escapes it. */
-  static void jsonString(StringBuilder b, String value) {
-    b.append('"');
-    int plainFrom = 0;
-    for (int i = 0; i < value.length(); i++) {
-      char c = value.charAt(i);
-      if (c >= 0x20 && c != '"' && c != '\\') {
-        continue;
-      }
-      b.append(value, plainFrom, i);
-      plainFrom = i + 1;
-      switch (c) {
-        case '"':
-          b.append("\\\"");
-          break;
-        case '\\':
-          b.append("\\\\");
-          break;
-        case '\b':
-          b.append("\\b");
-          break;
-        case '\t':
-          b.append("\\t");
-          break;
-        case '\n':
-          b.append("\\n");
-          break;
-        case '\f':
-          b.append("\\f");
-          break;
-        case '\r':
-          b.append("\\r");
-          break;
-        default:
-          b.append("\\u00").append(HEX[c >> 4]).append(HEX[c & 0xF]);
-          break;
-      }
-    }
-    b.append(value, plainFrom, value.length()).append('"');
-  }
-
   /** Text output has no rows. */
   private static final class None extends VerdictRows {
     @Override
@@ -100,10 +46,8 @@ abstract class VerdictRows implements AutoCloseable {
   }
 
   /**
-   * One compact JSON object per line, with exactly the {@link #COLUMNS} as keys. Written by hand into one
-   * reused buffer, one {@code write} per row: the columns are fixed, and only strings need escaping
-   * (quote, backslash and control characters, as Jackson's generator escapes them; other characters are
-   * written as they are, UTF-8 once encoded).
+   * One compact JSON object per line ({@link VerdictRow#appendJsonLine}), built in one reused buffer, one
+   * {@code write} per row.
    */
   private static final class JsonLines extends VerdictRows {
     private final Writer out;
@@ -117,54 +61,13 @@ abstract class VerdictRows implements AutoCloseable {
     void write(Interaction interaction, Verdict verdict) {
       StringBuilder b = row;
       b.setLength(0);
-      b.append("{\"conversationId\":");
-      jsonString(b, interaction.conversationId().value());
-      b.append(",\"verdict\":\"").append(verdict.kind().name()).append('"');
-      b.append(",\"koreScore\":");
-      if (interaction.koreScore() instanceof KoreScore.Scored scored) {
-        b.append(scored.score());
-      } else {
-        b.append("null");
-      }
-      b.append(",\"computedScore\":");
-      BigDecimal computed = computedScore(verdict);
-      b.append(computed == null ? "null" : computed.toPlainString());
-      b.append(",\"passScore\":");
-      if (interaction.passScore().isPresent()) {
-        b.append(interaction.passScore().getAsInt());
-      } else {
-        b.append("null");
-      }
-      b.append(",\"korePassed\":");
-      bool(b, interaction.passed());
-      b.append(",\"computedPassed\":");
-      bool(b, verdict.explanation().computedPassed());
-      b.append(",\"reasons\":[");
-      boolean first = true;
-      for (String reason : verdict.reasons()) {
-        first = element(b, reason, first);
-      }
-      for (String alternative : verdict.explanation().alternatives()) {
-        first = element(b, alternative, first);
-      }
-      b.append("]}\n");
+      VerdictRow.appendJsonLine(b, interaction, verdict);
+      b.append('\n');
       try {
         out.append(b);
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
-    }
-
-    private static boolean element(StringBuilder b, String value, boolean first) {
-      if (!first) {
-        b.append(',');
-      }
-      jsonString(b, value);
-      return false;
-    }
-
-    private static void bool(StringBuilder b, java.util.Optional<Boolean> value) {
-      b.append(value.isEmpty() ? "null" : value.get() ? "true" : "false");
     }
 
     @Override
@@ -196,17 +99,16 @@ abstract class VerdictRows implements AutoCloseable {
 
     @Override
     void write(Interaction interaction, Verdict verdict) {
-      List<String> reasons = new ArrayList<>(verdict.reasons());
-      reasons.addAll(verdict.explanation().alternatives());
+      VerdictRow values = VerdictRow.of(interaction, verdict);
       List<Object> row = new ArrayList<>(COLUMNS.size());
-      row.add(interaction.conversationId().value());
-      row.add(verdict.kind().name());
-      row.add(koreScore(interaction));
-      row.add(computedScore(verdict));
-      row.add(interaction.passScore().isPresent() ? interaction.passScore().getAsInt() : null);
-      row.add(interaction.passed().orElse(null));
-      row.add(verdict.explanation().computedPassed().orElse(null));
-      row.add(String.join(" | ", reasons));
+      row.add(values.conversationId());
+      row.add(values.verdict());
+      row.add(values.koreScore().orElse(null));
+      row.add(values.computedScore().orElse(null));
+      row.add(values.passScore().orElse(null));
+      row.add(values.korePassed().orElse(null));
+      row.add(values.computedPassed().orElse(null));
+      row.add(String.join(" | ", values.reasons()));
       try {
         rows.write(row);
       } catch (IOException e) {
