@@ -1,6 +1,8 @@
 package dev.korescore.spark;
 
 import dev.korescore.core.policy.NaTreatment;
+import dev.korescore.report.HtmlAuditReport;
+import dev.korescore.report.ReportHeader;
 import dev.korescore.core.policy.PassRule;
 import dev.korescore.core.policy.ScoringPolicy;
 import dev.korescore.scoring.AuditAggregator;
@@ -10,6 +12,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -116,6 +119,11 @@ public final class AuditJob implements Callable<Integer> {
   @Option(names = "--problems", paramLabel = "N",
       description = "Problems the merged summary keeps with their explanation (default 50).")
   int problemsKept = AuditAggregator.DEFAULT_PROBLEMS_KEPT;
+
+  @Option(names = "--report", paramLabel = "FILE",
+      description = "Also write the self-contained HTML report of 'korescore audit --report' to FILE, on the"
+          + " driver's file system, from the merged summary.")
+  java.nio.file.Path report;
 
   @Option(names = "--debug", description = "Print the stack trace of a failure.")
   boolean debug;
@@ -229,6 +237,13 @@ public final class AuditJob implements Callable<Integer> {
     spark.sparkContext().setJobDescription("korescore audit: summary");
     SummaryTables.write(spark, summary, rejected, format, output + "/summary");
 
+    if (report != null) {
+      try {
+        HtmlAuditReport.write(summary, ReportHeader.of(inputs, Instant.now()), report);
+      } catch (IOException e) {
+        throw new JobException(USAGE_OR_INPUT, "cannot write the report " + report + ": " + e.getMessage(), e);
+      }
+    }
     PrintWriter err = spec.commandLine().getErr();
     err.println("korescore-spark " + oneLineSummary(summary, rejected, rows, output));
     err.flush();

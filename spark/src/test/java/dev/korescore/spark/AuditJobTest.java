@@ -132,8 +132,10 @@ class AuditJobTest {
   @Test
   void jsonl_verdict_rows_equal_the_cli_audit_rows_exactly_and_the_merged_summary_counts_them() throws Exception {
     Path output = dir.resolve("audit");
+    Path report = dir.resolve("report.html");
 
-    Result run = job("--input", shared.resolve("day-*").toString(), "--output", output.toString(), "--format", "jsonl");
+    Result run = job("--input", shared.resolve("day-*").toString(), "--output", output.toString(), "--format", "jsonl",
+        "--report", report.toString());
 
     List<String> expected = cliRows(List.of(), plain, gzipped);
     assertThat(expected).hasSize(3000);
@@ -161,6 +163,9 @@ class AuditJobTest {
     assertThat(partLines(output.resolve("summary/days"))).hasSize(oneByOne.daily().size());
     assertThat(partLines(output.resolve("summary/metrics"))).hasSize(oneByOne.metrics().size());
     assertThat(partLines(output.resolve("rejected"))).isEmpty();
+    String page = Files.readString(report);
+    assertThat(page).startsWith("<!DOCTYPE html>").contains("Content-Security-Policy").contains("3,000")
+        .contains("korescore audit");
     assertThat(spark.sparkContext().getConf().get("spark.master")).isEqualTo("local[2]");
     assertThat(Files.list(output.resolve("verdicts")).filter(p -> p.toString().endsWith(".txt")).count())
         .as("several partitions, merged").isGreaterThan(1);
