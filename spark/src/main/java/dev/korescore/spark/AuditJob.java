@@ -17,7 +17,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.SortedMap;
 import java.util.concurrent.Callable;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
@@ -201,7 +200,7 @@ public final class AuditJob implements Callable<Integer> {
     refuseExisting(spark, output);
     Dataset<Row> records = read(spark);
 
-    PartitionAggregates aggregates = new PartitionAggregates();
+    PartitionAggregates aggregates = new PartitionAggregates(settings);
     spark.sparkContext().register(aggregates, "korescore audit aggregates");
     Dataset<Row> verdicts = records.mapPartitions(
         new AuditPartition(settings, AuditPartition.Emit.VERDICTS, aggregates),
@@ -213,16 +212,10 @@ public final class AuditJob implements Callable<Integer> {
       verdicts.write().parquet(output + "/verdicts");
     }
 
-    SortedMap<Integer, PartitionAggregates.Part> parts = aggregates.value();
-    AuditAggregator merged = AuditAggregator.create(settings.policy(), problemsKept, inferPolicy);
-    long rejected = 0;
-    long rows = 0;
-    for (PartitionAggregates.Part part : parts.values()) {
-      merged.merge(part.aggregator());
-      rejected += part.rejected();
-      rows += part.rows();
-    }
-    AuditSummary summary = merged.summary();
+    PartitionAggregates.Totals totals = aggregates.value();
+    long rejected = totals.rejected();
+    long rows = totals.rows();
+    AuditSummary summary = totals.aggregator().summary();
 
     spark.sparkContext().setJobDescription("korescore audit: rejected records");
     Dataset<Row> rejectedRows = rejected == 0
