@@ -53,7 +53,7 @@ class AuditAggregatorSerialProperties {
 
   @Test
   void a_serialized_copy_summarises_and_merges_as_the_original() {
-    qt().withExamples(150)
+    qt().withExamples(40)
         .forAll(KoreGenerators.policies(), interactionLists(), interactionLists())
         .checkAssert((policy, first, second) -> {
           AuditAggregator original = filled(policy, first);
