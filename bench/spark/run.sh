@@ -40,11 +40,9 @@ one="$work/one.jsonl"
 head -n 1 "$data" >"$one"
 echo "data: $data ($(du -Lm "$data" | cut -f1) MB, $records interactions); Spark master $master; $(nproc) cores"
 
-spark_job() { # input, output, format
-  java -Dspark.master="$master" -Dspark.ui.enabled=false \
-    -Dlog4j2.configurationFile="$root/spark/conf/log4j2.properties" \
-    -cp "$spark_cp" dev.korescore.spark.AuditJob --input "$1" --output "$2" --format "$3"
-}
+# the job as spark/run-local runs it (a plain JVM: /usr/bin/time cannot run a shell function)
+spark_job=(java -Dspark.master="$master" -Dspark.ui.enabled=false
+  -Dlog4j2.configurationFile="$root/spark/conf/log4j2.properties" -cp "$spark_cp" dev.korescore.spark.AuditJob)
 
 # One timed run: appends "wall rss_kb" to $work/NAME.runs. Exit 0 or 1 (mismatches found) is success.
 run_once() { # name, command...
@@ -58,9 +56,11 @@ rm -f "$work"/*.runs
 for i in $(seq 1 "$runs"); do
   echo "round $i of $runs..." >&2
   run_once cli java -jar "$work/korescore.jar" audit --format jsonl --out "$work/cli.jsonl" "$data"
-  rm -rf "$work/out"; run_once spark-jsonl spark_job "$data" "$work/out" jsonl
-  rm -rf "$work/out"; run_once spark-parquet spark_job "$data" "$work/out" parquet
-  rm -rf "$work/out-one"; run_once spark-fixed spark_job "$one" "$work/out-one" parquet
+  rm -rf "$work/out"; run_once spark-jsonl "${spark_job[@]}" --input "$data" --output "$work/out" --format jsonl
+  du -sm "$work/out/verdicts" | cut -f1 >"$work/verdicts-jsonl.mb"
+  rm -rf "$work/out"; run_once spark-parquet "${spark_job[@]}" --input "$data" --output "$work/out" --format parquet
+  du -sm "$work/out/verdicts" | cut -f1 >"$work/verdicts-parquet.mb"
+  rm -rf "$work/out-one"; run_once spark-fixed "${spark_job[@]}" --input "$one" --output "$work/out-one" --format parquet
 done
 
 median() { sort -n "$work/$1.runs" | awk '{ w[NR] = $1 } END { print (NR % 2) ? w[(NR + 1) / 2] : (w[NR / 2] + w[NR / 2 + 1]) / 2 }'; }
@@ -80,4 +80,5 @@ for name in cli spark-jsonl spark-parquet spark-fixed; do
   case "$name" in spark-*) net="$(awk -v n="$records" -v s="$m" -v f="$fixed" 'BEGIN { printf "%d", n / (s - f) }')";; esac
   printf '%-26s %9s %9s %9s %12s %16s\n' "$name" "$(best "$name")" "$m" "$(rss "$name")" "$rate" "$net"
 done
-echo "verdict part files (last jsonl/parquet run): $(ls "$work/out/verdicts" 2>/dev/null | grep -c '^part-' || true)"
+echo "verdicts/ (last run): $(ls "$work/out/verdicts" | grep -c '^part-') part files;" \
+  "$(cat "$work/verdicts-jsonl.mb") MB as JSON Lines, $(cat "$work/verdicts-parquet.mb") MB as Parquet"
