@@ -139,8 +139,11 @@ public record VerdictRow(
     b.append(value.isEmpty() ? "null" : value.get() ? "true" : "false");
   }
 
-  /** {@code value} as a JSON string, escaped as Jackson's generator escapes it. */
-  static void jsonString(StringBuilder b, String value) {
+  /**
+   * Appends {@code value} as a JSON string, escaped as Jackson's generator escapes it (quote, backslash
+   * and control characters; every other character as it is): the one escaper of the hand-written rows.
+   */
+  public static void jsonString(StringBuilder b, String value) {
     b.append('"');
     int plainFrom = 0;
     for (int i = 0; i < value.length(); i++) {

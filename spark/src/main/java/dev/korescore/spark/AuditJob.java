@@ -116,7 +116,7 @@ public final class AuditJob implements Callable<Integer> {
   boolean inferPolicy;
 
   @Option(names = "--problems", paramLabel = "N",
-      description = "Problems the merged summary keeps with their explanation (default 50).")
+      description = "Problems the merged summary (and the report) keep with their explanation (default ${DEFAULT-VALUE}).")
   int problemsKept = AuditAggregator.DEFAULT_PROBLEMS_KEPT;
 
   @Option(names = "--report", paramLabel = "FILE",
