@@ -30,9 +30,12 @@ import java.util.TreeMap;
  * keys; further keys count under {@code "(other)"}. Kore's score against the recomputed score is a
  * histogram of at most 201 x 201 cells; the first problems are kept with their explanation and the
  * facts of their interaction, up to one limit. Mutable and not thread-safe: give each thread its own
- * and {@link #merge} them.
+ * and {@link #merge} them. Serializable, so that a distributed engine (Apache Spark) can fill one per
+ * partition and merge them on another machine.
  */
-public final class AuditAggregator {
+public final class AuditAggregator implements java.io.Serializable {
+  private static final long serialVersionUID = 1L;
+
   /** Problems kept with their explanations unless told otherwise. */
   public static final int DEFAULT_PROBLEMS_KEPT = 500;
   /** Keys kept per group dimension. */
@@ -350,7 +353,8 @@ public final class AuditAggregator {
   }
 
   /** The mutable counts behind a {@link DailyStats}. */
-  private static final class DayCounter {
+  private static final class DayCounter implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
     long interactions;
     long koreScoreSum;
     long koreScored;
@@ -406,7 +410,8 @@ public final class AuditAggregator {
   }
 
   /** The mutable counts behind a {@link GroupStats}. */
-  private static final class GroupCounter {
+  private static final class GroupCounter implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
     final long[] kinds = new long[VerdictKind.values().length];
     long interactions;
     long koreScoreSum;

@@ -16,7 +16,9 @@ import java.math.RoundingMode;
  * form: weights up to 2^31 over hundreds of metrics), in {@link BigInteger}s beyond; the value, and
  * everything computed from it, is the same either way.
  */
-public final class ExactScore implements Comparable<ExactScore> {
+public final class ExactScore implements Comparable<ExactScore>, java.io.Serializable {
+  private static final long serialVersionUID = 1L;
+
   /** Digits kept by {@link #decimal()} when the fraction does not terminate. */
   public static final int DECIMAL_PLACES = 6;
 

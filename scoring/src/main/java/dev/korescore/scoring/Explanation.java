@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import dev.korescore.core.policy.ScoringPolicy;
 import dev.korescore.core.text.TerminalText;
+import java.io.Serializable;
 import java.math.BigInteger;
 import java.util.List;
 import java.util.Optional;
@@ -39,7 +40,8 @@ public record Explanation(
     Optional<Boolean> computedPassed,
     List<String> alternatives,
     List<ScoringPolicy> explainingPolicies,
-    OptionalInt fatalFromCount) {
+    OptionalInt fatalFromCount)
+    implements Serializable {
 
   /** What {@link #alternatives()} says when no variant explains a problem. */
   public static final String NO_ALTERNATIVE = "no other policy variant explains Kore's values";
@@ -55,6 +57,10 @@ public record Explanation(
     alternatives = List.copyOf(alternatives);
     explainingPolicies = List.copyOf(explainingPolicies);
     requireNonNull(fatalFromCount, "fatalFromCount");
+  }
+
+  private Object writeReplace() {
+    return new SerialForms.ExplanationForm(this);
   }
 
   /** An explanation for a record that was never scored. */

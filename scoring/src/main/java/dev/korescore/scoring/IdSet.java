@@ -8,7 +8,8 @@ import java.util.Arrays;
  * with a chance of about n^2 / 2^65 (3 in 10^8 for a million ids): then the second would be counted as a
  * repeat. Not thread-safe.
  */
-final class IdSet {
+final class IdSet implements java.io.Serializable {
+  private static final long serialVersionUID = 1L;
   private static final long EMPTY = 0;
   private long[] table = new long[1 << 10];
   private int size;

@@ -24,7 +24,7 @@ public record MetricContribution(
     boolean fatal,
     long addedToNumerator,
     long addedToDenominator,
-    String note) {
+    String note) implements java.io.Serializable {
 
   public MetricContribution {
     requireNonNull(name, "name");

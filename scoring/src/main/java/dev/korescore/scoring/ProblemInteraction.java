@@ -26,7 +26,8 @@ public record ProblemInteraction(
     Optional<LocalDate> day,
     OptionalInt koreScore,
     OptionalInt passScore,
-    Optional<Boolean> korePassed) {
+    Optional<Boolean> korePassed)
+    implements java.io.Serializable {
 
   public ProblemInteraction {
     requireNonNull(verdict, "verdict");
@@ -40,5 +41,9 @@ public record ProblemInteraction(
     requireNonNull(koreScore, "koreScore");
     requireNonNull(passScore, "passScore");
     requireNonNull(korePassed, "korePassed");
+  }
+
+  private Object writeReplace() {
+    return new SerialForms.ProblemInteractionForm(this);
   }
 }

@@ -3,6 +3,7 @@ package dev.korescore.scoring;
 import static java.util.Objects.requireNonNull;
 
 import dev.korescore.core.model.ConversationId;
+import java.io.Serializable;
 import java.util.List;
 import java.util.Optional;
 
@@ -11,7 +12,7 @@ import java.util.Optional;
  * records: {@link Match}, {@link ScoreMismatch}, {@link PassMismatch}, {@link NotAuditable}, {@link
  * Invalid}.
  */
-public sealed interface Verdict
+public sealed interface Verdict extends Serializable
     permits Verdict.Match, Verdict.ScoreMismatch, Verdict.PassMismatch, Verdict.NotAuditable, Verdict.Invalid {
 
   /** The interaction the verdict is about. */
@@ -146,6 +147,10 @@ public sealed interface Verdict
       requireNonNull(reason, "reason");
       requireNonNull(metric, "metric");
       requireNonNull(explanation, "explanation");
+    }
+
+    private Object writeReplace() {
+      return new SerialForms.InvalidForm(conversationId, reason, metric.orElse(null), explanation);
     }
 
     @Override

@@ -69,7 +69,7 @@ final class RecordReader {
   /** Lines before the parser's first line: a parser restarted after a bad line counts from 1 again. */
   private long lineBase;
   private final JsonFactory factory;
-  private final String source;
+  private String source;
   private final KeyCache cache = new KeyCache();
   /** Reused to copy unknown values as compact text; dropped if a copy fails half-way. */
   private final StringWriter rawText = new StringWriter(256);
@@ -138,6 +138,15 @@ final class RecordReader {
     this.p = parser;
     this.lineBase = newLineBase;
     reset();
+  }
+
+  /**
+   * Continues with {@code parser} over another input, {@code sourceName}, whose line 1 is line {@code
+   * lineBase + 1} of it: a {@link JsonRecordMapper} reads each record with its own parser and one reader.
+   */
+  void restart(JsonParser parser, String sourceName, long newLineBase) {
+    this.source = sourceName;
+    restart(parser, newLineBase);
   }
 
   /** Where the record being read started, if one is being read: for fatal errors. */

@@ -303,32 +303,14 @@ public final class AuditCommand implements Callable<Integer> {
   public static final class NaConverter implements ITypeConverter<NaTreatment> {
     @Override
     public NaTreatment convert(String value) {
-      switch (value.strip().toLowerCase(Locale.ROOT)) {
-        case "exclude":
-          return NaTreatment.EXCLUDE;
-        case "award-full":
-          return NaTreatment.AWARD_FULL;
-        case "count-as-fail":
-          return NaTreatment.COUNT_AS_FAIL;
-        default:
-          throw new IllegalArgumentException("--na must be exclude, award-full or count-as-fail, was '" + value + "'");
-      }
+      return NaTreatment.parse(value);
     }
   }
 
   public static final class PassRuleConverter implements ITypeConverter<PassRule> {
     @Override
     public PassRule convert(String value) {
-      switch (value.strip().toLowerCase(Locale.ROOT)) {
-        case "at-least":
-        case ">=":
-          return PassRule.AT_LEAST;
-        case "greater-than":
-        case ">":
-          return PassRule.GREATER_THAN;
-        default:
-          throw new IllegalArgumentException("--pass-rule must be at-least or greater-than, was '" + value + "'");
-      }
+      return PassRule.parse(value);
     }
   }
 }

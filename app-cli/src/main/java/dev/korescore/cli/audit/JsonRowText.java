@@ -1,5 +1,7 @@
 package dev.korescore.cli.audit;
 
+import dev.korescore.scoring.VerdictRow;
+
 /**
  * Hand-written JSON Lines rows share one string escaper, proven against Jackson's generator
  * ({@code JsonRowStringProperties}): {@code audit}'s rows and {@code whatif}'s.
@@ -9,6 +11,6 @@ public final class JsonRowText {
 
   /** Appends {@code value} as a JSON string, escaped as Jackson's generator escapes it. */
   public static void string(StringBuilder b, String value) {
-    VerdictRows.jsonString(b, value);
+    VerdictRow.jsonString(b, value);
   }
 }

@@ -2,9 +2,9 @@ package dev.korescore.cli.audit;
 
 import dev.korescore.adapters.json.CsvFormulaGuard;
 import dev.korescore.core.model.Interaction;
-import dev.korescore.core.model.KoreScore;
 import dev.korescore.core.port.out.WriteTablePort;
 import dev.korescore.scoring.Verdict;
+import dev.korescore.scoring.VerdictRow;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -14,10 +14,8 @@ import java.util.List;
 
 /** Writes one row per audited interaction: the columns of {@link #COLUMNS}. */
 abstract class VerdictRows implements AutoCloseable {
-  /** The columns of every row, in order. */
-  static final List<String> COLUMNS = List.of(
-      "conversationId", "verdict", "koreScore", "computedScore", "passScore", "korePassed", "computedPassed",
-      "reasons");
+  /** The columns of every row, in order: {@link VerdictRow#COLUMNS}. */
+  static final List<String> COLUMNS = VerdictRow.COLUMNS;
 
   /**
    * A writer for {@code format}, or none for {@link OutputFormat#TEXT}; CSV through {@code tables}, its text
@@ -41,57 +39,6 @@ abstract class VerdictRows implements AutoCloseable {
   @Override
   public abstract void close();
 
-  static Integer koreScore(Interaction interaction) {
-    return interaction.koreScore() instanceof KoreScore.Scored s ? s.score() : null;
-  }
-
-  static BigDecimal computedScore(Verdict verdict) {
-    return verdict.explanation().score().map(s -> s.decimal()).orElse(null);
-  }
-
-  private static final char[] HEX = "0123456789ABCDEF".toCharArray();
-
-  /** {@code value} as a JSON string, escaped as Jackson's generator escapes it. */
-  static void jsonString(StringBuilder b, String value) {
-    b.append('"');
-    int plainFrom = 0;
-    for (int i = 0; i < value.length(); i++) {
-      char c = value.charAt(i);
-      if (c >= 0x20 && c != '"' && c != '\\') {
-        continue;
-      }
-      b.append(value, plainFrom, i);
-      plainFrom = i + 1;
-      switch (c) {
-        case '"':
-          b.append("\\\"");
-          break;
-        case '\\':
-          b.append("\\\\");
-          break;
-        case '\b':
-          b.append("\\b");
-          break;
-        case '\t':
-          b.append("\\t");
-          break;
-        case '\n':
-          b.append("\\n");
-          break;
-        case '\f':
-          b.append("\\f");
-          break;
-        case '\r':
-          b.append("\\r");
-          break;
-        default:
-          b.append("\\u00").append(HEX[c >> 4]).append(HEX[c & 0xF]);
-          break;
-      }
-    }
-    b.append(value, plainFrom, value.length()).append('"');
-  }
-
   /** Text output has no rows. */
   private static final class None extends VerdictRows {
     @Override
@@ -102,10 +49,8 @@ abstract class VerdictRows implements AutoCloseable {
   }
 
   /**
-   * One compact JSON object per line, with exactly the {@link #COLUMNS} as keys. Written by hand into one
-   * reused buffer, one {@code write} per row: the columns are fixed, and only strings need escaping
-   * (quote, backslash and control characters, as Jackson's generator escapes them; other characters are
-   * written as they are, UTF-8 once encoded).
+   * One compact JSON object per line ({@link VerdictRow#appendJsonLine}), built in one reused buffer, one
+   * {@code write} per row.
    */
   private static final class JsonLines extends VerdictRows {
     private final Writer out;
@@ -119,54 +64,13 @@ abstract class VerdictRows implements AutoCloseable {
     void write(Interaction interaction, Verdict verdict) {
       StringBuilder b = row;
       b.setLength(0);
-      b.append("{\"conversationId\":");
-      jsonString(b, interaction.conversationId().value());
-      b.append(",\"verdict\":\"").append(verdict.kind().name()).append('"');
-      b.append(",\"koreScore\":");
-      if (interaction.koreScore() instanceof KoreScore.Scored scored) {
-        b.append(scored.score());
-      } else {
-        b.append("null");
-      }
-      b.append(",\"computedScore\":");
-      BigDecimal computed = computedScore(verdict);
-      b.append(computed == null ? "null" : computed.toPlainString());
-      b.append(",\"passScore\":");
-      if (interaction.passScore().isPresent()) {
-        b.append(interaction.passScore().getAsInt());
-      } else {
-        b.append("null");
-      }
-      b.append(",\"korePassed\":");
-      bool(b, interaction.passed());
-      b.append(",\"computedPassed\":");
-      bool(b, verdict.explanation().computedPassed());
-      b.append(",\"reasons\":[");
-      boolean first = true;
-      for (String reason : verdict.reasons()) {
-        first = element(b, reason, first);
-      }
-      for (String alternative : verdict.explanation().alternatives()) {
-        first = element(b, alternative, first);
-      }
-      b.append("]}\n");
+      VerdictRow.appendJsonLine(b, interaction, verdict);
+      b.append('\n');
       try {
         out.append(b);
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
-    }
-
-    private static boolean element(StringBuilder b, String value, boolean first) {
-      if (!first) {
-        b.append(',');
-      }
-      jsonString(b, value);
-      return false;
-    }
-
-    private static void bool(StringBuilder b, java.util.Optional<Boolean> value) {
-      b.append(value.isEmpty() ? "null" : value.get() ? "true" : "false");
     }
 
     @Override
@@ -194,19 +98,16 @@ abstract class VerdictRows implements AutoCloseable {
 
     @Override
     void write(Interaction interaction, Verdict verdict) {
-      List<String> reasons = new ArrayList<>(verdict.reasons());
-      reasons.addAll(verdict.explanation().alternatives());
-      Integer kore = koreScore(interaction);
-      BigDecimal computed = computedScore(verdict);
+      VerdictRow values = VerdictRow.of(interaction, verdict);
       rows.row(List.of(
-          text(interaction.conversationId().value()),
-          verdict.kind().name(),
-          kore == null ? "" : kore.toString(),
-          computed == null ? "" : computed.toPlainString(),
-          interaction.passScore().isPresent() ? Integer.toString(interaction.passScore().getAsInt()) : "",
-          interaction.passed().map(Object::toString).orElse(""),
-          verdict.explanation().computedPassed().map(Object::toString).orElse(""),
-          text(String.join(" | ", reasons))));
+          text(values.conversationId()),
+          values.verdict(),
+          values.koreScore().map(Object::toString).orElse(""),
+          values.computedScore().map(BigDecimal::toPlainString).orElse(""),
+          values.passScore().map(Object::toString).orElse(""),
+          values.korePassed().map(Object::toString).orElse(""),
+          values.computedPassed().map(Object::toString).orElse(""),
+          text(String.join(" | ", values.reasons()))));
     }
 
     private String text(String cell) {

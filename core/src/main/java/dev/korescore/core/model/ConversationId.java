@@ -3,7 +3,7 @@ package dev.korescore.core.model;
 import static java.util.Objects.requireNonNull;
 
 /** Kore's conversation id ({@code "Conversation ID"} / {@code conversationId}), kept as Kore wrote it. */
-public record ConversationId(String value) implements Comparable<ConversationId> {
+public record ConversationId(String value) implements Comparable<ConversationId>, java.io.Serializable {
   public ConversationId {
     requireNonNull(value, "value");
     if (value.isBlank()) {

@@ -2,6 +2,7 @@ package dev.korescore.core.model;
 
 import static java.util.Objects.requireNonNull;
 
+import java.io.Serializable;
 import java.util.Locale;
 
 /**
@@ -10,7 +11,7 @@ import java.util.Locale;
  * manual evaluation. A value Kore might send that we do not recognise is kept verbatim as {@link
  * Unrecognised}, so that scoring can report it rather than guess.
  */
-public sealed interface Qualification permits Qualification.Answer, Qualification.Unrecognised {
+public sealed interface Qualification extends Serializable permits Qualification.Answer, Qualification.Unrecognised {
 
   /** The text Kore uses for this qualification on the wire. */
   String wireText();

@@ -2,6 +2,7 @@ package dev.korescore.core.policy;
 
 import static java.util.Objects.requireNonNull;
 
+import java.io.Serializable;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,7 +20,8 @@ import java.util.List;
  *     and still match (0 by default, never negative)
  */
 public record ScoringPolicy(
-    NaTreatment naTreatment, PassRule passRule, boolean fatalZeroes, boolean clamp, BigDecimal tolerance) {
+    NaTreatment naTreatment, PassRule passRule, boolean fatalZeroes, boolean clamp, BigDecimal tolerance)
+    implements Serializable {
 
   private static final ScoringPolicy DEFAULTS =
       new ScoringPolicy(NaTreatment.EXCLUDE, PassRule.AT_LEAST, true, true, BigDecimal.ZERO);

@@ -1,4 +1,4 @@
-package dev.korescore.cli.audit;
+package dev.korescore.scoring;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.quicktheories.QuickTheory.qt;
@@ -37,7 +37,7 @@ class JsonRowStringProperties {
 
   private static String ours(String value) {
     StringBuilder b = new StringBuilder();
-    VerdictRows.jsonString(b, value);
+    VerdictRow.jsonString(b, value);
     return b.toString();
   }
 

@@ -1,0 +1,62 @@
+package dev.korescore.spark;
+
+import dev.korescore.scoring.VerdictRow;
+import java.math.BigDecimal;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+
+/** The schemas of the job's inputs and outputs, and the rows in them. */
+final class Tables {
+  /** Input: where a record came from and its raw JSON text. */
+  static final StructType INPUT = new StructType(new StructField[] {
+    DataTypes.createStructField("source", DataTypes.StringType, false),
+    DataTypes.createStructField("json", DataTypes.StringType, true)
+  });
+
+  /** {@code verdicts/} in Parquet: {@link VerdictRow#COLUMNS}, typed. */
+  static final StructType VERDICTS = new StructType(new StructField[] {
+    DataTypes.createStructField("conversationId", DataTypes.StringType, false),
+    DataTypes.createStructField("verdict", DataTypes.StringType, false),
+    DataTypes.createStructField("koreScore", DataTypes.IntegerType, true),
+    DataTypes.createStructField("computedScore", DataTypes.createDecimalType(38, 6), true),
+    DataTypes.createStructField("passScore", DataTypes.IntegerType, true),
+    DataTypes.createStructField("korePassed", DataTypes.BooleanType, true),
+    DataTypes.createStructField("computedPassed", DataTypes.BooleanType, true),
+    DataTypes.createStructField("reasons", DataTypes.createArrayType(DataTypes.StringType, false), false)
+  });
+
+  /** {@code verdicts/} as JSON Lines: each row one line, exactly as {@code korescore audit --format jsonl}. */
+  static final StructType VERDICT_LINES = new StructType(new StructField[] {
+    DataTypes.createStructField("value", DataTypes.StringType, false)
+  });
+
+  /** {@code rejected/}: the records that could not be read, with the reader's reason. */
+  static final StructType REJECTED = new StructType(new StructField[] {
+    DataTypes.createStructField("source", DataTypes.StringType, false),
+    DataTypes.createStructField("conversationId", DataTypes.StringType, true),
+    DataTypes.createStructField("reason", DataTypes.StringType, false),
+    DataTypes.createStructField("record", DataTypes.StringType, true)
+  });
+
+  private Tables() {}
+
+  static Row verdict(VerdictRow row) {
+    return RowFactory.create(
+        row.conversationId(),
+        row.verdict(),
+        row.koreScore().orElse(null),
+        row.computedScore().map(Tables::sixPlaces).orElse(null),
+        row.passScore().orElse(null),
+        row.korePassed().orElse(null),
+        row.computedPassed().orElse(null),
+        row.reasons().toArray(String[]::new));
+  }
+
+  /** The score at the column's scale: exact, as {@code ExactScore.decimal()} keeps at most six places. */
+  private static BigDecimal sixPlaces(BigDecimal score) {
+    return score.setScale(6);
+  }
+}
