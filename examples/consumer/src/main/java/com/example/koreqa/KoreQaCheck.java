@@ -1,13 +1,12 @@
 package com.example.koreqa;
 
-import static java.nio.charset.StandardCharsets.UTF_8;
 
 import dev.korescore.adapters.http.KoreCredentials;
 import dev.korescore.adapters.http.RateLimiter;
 import dev.korescore.adapters.http.RetrofitRawDataAdapter;
 import dev.korescore.adapters.http.Secret;
 import dev.korescore.adapters.json.JacksonInteractionReaderAdapter;
-import dev.korescore.adapters.json.KoreJson;
+import dev.korescore.adapters.json.JacksonRawDataWireAdapter;
 import dev.korescore.core.fetch.FetchRequest;
 import dev.korescore.core.fetch.RawRecordStream;
 import dev.korescore.core.model.Interaction;
@@ -17,7 +16,6 @@ import dev.korescore.core.port.out.ReadOptions;
 import dev.korescore.scoring.KoreAuditor;
 import dev.korescore.scoring.Verdict;
 import dev.korescore.scoring.VerdictKind;
-import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -60,15 +58,13 @@ public final class KoreQaCheck {
             .host(kore.host())
             .accountId(kore.accountId()).streamId(kore.streamId()).orgId(kore.orgId())
             .credentials(KoreCredentials.clientCredentials(kore.clientId(), Secret.of(kore.clientSecret())))
-            .mapper(KoreJson.mapper())
+            .wireFormat(JacksonRawDataWireAdapter.create())
             .rateLimiter(limit)
             .build();
         RawRecordStream records = client.fetch(FetchRequest.of(from, to))) {
-      while (records.hasNext()) {
-        byte[] json = records.next().json().getBytes(UTF_8);
-        try (InteractionStream xs = reader.open("kore", new ByteArrayInputStream(json), ReadOptions.strict())) {
-          xs.forEachRemaining(interactions::add);
-        }
+      // fetched records are read exactly as the lines of a file holding them
+      try (InteractionStream xs = reader.open("kore", records, ReadOptions.strict())) {
+        xs.forEachRemaining(interactions::add);
       }
     }
     return check(interactions);
