@@ -3,6 +3,7 @@ package dev.korescore.cli;
 import dev.korescore.cli.common.CliException;
 import dev.korescore.cli.common.ExitCodes;
 import dev.korescore.core.port.out.InteractionReadException;
+import dev.korescore.core.store.StoreException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import picocli.CommandLine;
@@ -33,7 +34,7 @@ final class ErrorHandling implements IExecutionExceptionHandler {
   }
 
   static String describe(Throwable ex) {
-    if (ex instanceof CliException || ex instanceof InteractionReadException) {
+    if (ex instanceof CliException || ex instanceof InteractionReadException || ex instanceof StoreException) {
       return ex.getMessage();
     }
     if (ex instanceof UncheckedIOException io && io.getCause() != null) {
@@ -47,7 +48,8 @@ final class ErrorHandling implements IExecutionExceptionHandler {
     if (ex instanceof CliException cli) {
       return cli.exitCode();
     }
-    if (ex instanceof InteractionReadException || ex instanceof IllegalArgumentException) {
+    if (ex instanceof InteractionReadException || ex instanceof IllegalArgumentException
+        || ex instanceof StoreException) {
       return ExitCodes.USAGE_OR_INPUT;
     }
     return ExitCodes.RUNTIME_FAILURE;

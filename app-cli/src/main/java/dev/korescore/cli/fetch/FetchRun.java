@@ -9,6 +9,7 @@ import dev.korescore.adapters.http.RetryPolicy;
 import dev.korescore.adapters.json.JacksonInteractionReaderAdapter;
 import dev.korescore.adapters.json.KoreJson;
 import dev.korescore.core.fetch.FetchListener;
+import dev.korescore.core.fetch.FetchRawDataPort;
 import dev.korescore.core.fetch.FetchRequest;
 import dev.korescore.core.fetch.RawRecordStream;
 import dev.korescore.core.fetch.WindowLedger;
@@ -82,6 +83,11 @@ public final class FetchRun implements AutoCloseable {
   /** Raw records, lazily, each conversation once, exactly as received. Close the stream. */
   public RawRecordStream records(FetchRequest request, FetchListener listener) {
     return adapter.fetch(request, listener);
+  }
+
+  /** The configured Raw Data client, for services that consume the fetch themselves ({@code sync}). */
+  public FetchRawDataPort port() {
+    return adapter;
   }
 
   /** Raw records without a listener. */

@@ -8,7 +8,7 @@ import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 
 /** A progress bar on a terminal (records, pages, rate, ETA); nothing when there is no terminal. */
-final class Progress implements FetchListener, AutoCloseable {
+public final class Progress implements FetchListener, AutoCloseable {
   private final ProgressBar bar;
   private final int windows;
   private long expected;
@@ -25,7 +25,7 @@ final class Progress implements FetchListener, AutoCloseable {
    * True when standard output is a terminal: {@code System.console()} exists and, on JDK 22+ (where a
    * console exists even when output is redirected), {@code Console.isTerminal()} says so.
    */
-  static boolean onTerminal() {
+  public static boolean onTerminal() {
     java.io.Console console = System.console();
     if (console == null) {
       return false;
@@ -40,11 +40,16 @@ final class Progress implements FetchListener, AutoCloseable {
   }
 
   static Progress forTerminal(boolean terminal, int windows) {
+    return forTerminal(terminal, windows, "fetch");
+  }
+
+  /** A bar named {@code task} on a terminal, nothing otherwise. */
+  public static Progress forTerminal(boolean terminal, int windows, String task) {
     if (!terminal) {
       return new Progress(null, windows);
     }
     ProgressBar bar = new ProgressBarBuilder()
-        .setTaskName("fetch")
+        .setTaskName(task)
         .setInitialMax(-1)
         .setUnit(" rec", 1)
         .showSpeed()
