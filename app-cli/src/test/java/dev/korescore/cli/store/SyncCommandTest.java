@@ -144,6 +144,18 @@ class SyncCommandTest {
       assertThat(export.err()).contains("exported 303 rows of interaction_versions");
       assertThat(Files.readAllLines(csv, StandardCharsets.UTF_8)).hasSize(304);
 
+      Path report = dir.resolve("report.html");
+      Run audit = run("audit", "--store", store.toString(), "--report", report.toString());
+      assertThat(audit.exitCode()).as(audit.err()).isIn(ExitCodes.OK, ExitCodes.MISMATCH);
+      assertThat(audit.out()).contains("300").contains("Weekly trends")
+          .containsPattern("2024-07-15 +300 .* 3 +0\\n");
+      assertThat(Files.readString(report)).contains("<section id=\"trends\">")
+          .contains("<tr><td>2024-07-15</td><td class=\"num\">300</td>");
+      Run since = run("audit", "--store", store.toString(), "--since", "2024-07-17", "--format", "jsonl");
+      assertThat(since.out().lines().count()).isEqualTo(data.stream()
+          .filter(g -> !g.interaction().startTime().orElseThrow().isBefore(Instant.parse("2024-07-17T00:00:00Z")))
+          .count());
+
       byte[] bytes = Files.readAllBytes(store);
       assertThat(new String(bytes, StandardCharsets.ISO_8859_1)).doesNotContain(sim.clientSecret());
     }
