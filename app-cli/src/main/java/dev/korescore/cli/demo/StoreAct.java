@@ -88,8 +88,10 @@ final class StoreAct {
               + " other changes %,d, unchanged %,d%n", second.runId(), second.count(VersionChange.NEW),
           second.count(VersionChange.RESCORED), second.count(VersionChange.AUDIT_ADDED),
           second.count(VersionChange.ANSWERS_CHANGED) + second.count(VersionChange.OTHER), second.unchanged());
-      for (Interaction example : List.of(rescored.isEmpty() ? audited.get(0) : rescored.get(0),
-          audited.isEmpty() ? rescored.get(0) : audited.get(0))) {
+      List<Interaction> examples = new ArrayList<>();
+      rescored.stream().findFirst().ifPresent(examples::add);
+      audited.stream().findFirst().ifPresent(examples::add);
+      for (Interaction example : examples) {
         List<StoredVersion> history = store.history(example.conversationId());
         out.println("               " + example.conversationId() + ": " + describe(history));
       }

@@ -99,7 +99,11 @@ public final class FetchCommand implements Callable<Integer> {
 
   /** Maps a failed request to the documented exit codes. */
   public static CliException translate(FetchException e) {
-    String hint = " (rerun with --resume to continue)";
+    return translate(e, " (rerun with --resume to continue)");
+  }
+
+  /** Maps a failed request to the documented exit codes; {@code hint} follows a network or server failure. */
+  public static CliException translate(FetchException e, String hint) {
     if (e instanceof FetchException.AuthenticationFailed) {
       return new CliException(ExitCodes.USAGE_OR_INPUT, e.getMessage() + "; check the client id and secret", e);
     }

@@ -140,7 +140,7 @@ public final class SyncCommand implements Callable<Integer> {
         printSummary(out, outcome, target);
         return outcome.complete() ? ExitCodes.OK : ExitCodes.INCOMPLETE;
       } catch (FetchException e) {
-        throw FetchCommand.translate(e);
+        throw FetchCommand.translate(e, " (rerun the same sync: the windows committed so far are kept)");
       }
     }
   }
