@@ -70,6 +70,7 @@ public class StoreBench {
       for (String pass : List.of("first sync (all new)", "second sync (all unchanged)")) {
         SyncRun run = new SyncRun(target.nextRunId(), Instant.now(), "bench");
         long start = System.nanoTime();
+        long cpuStart = processCpuNanos();
         long written = 0;
         for (int w = 0; w < WINDOWS; w++) {
           DateWindow window = new DateWindow(FROM.plus(Duration.ofDays(w)), FROM.plus(Duration.ofDays(w + 1)));
@@ -80,11 +81,17 @@ public class StoreBench {
           written += result.changed() + result.count(dev.korescore.core.store.VersionChange.NEW) + result.unchanged();
         }
         double seconds = (System.nanoTime() - start) / 1e9;
-        System.out.printf("%s: %,d interactions in %.2f s = %,.0f interactions/s%n", pass, written, seconds,
-            written / seconds);
+        double cpu = (processCpuNanos() - cpuStart) / 1e9;
+        System.out.printf("%s: %,d interactions in %.2f s wall = %,.0f interactions/s; %.2f s CPU (all threads)"
+            + " = %,.0f interactions per CPU-second%n", pass, written, seconds, written / seconds, cpu, written / cpu);
       }
     }
     System.out.printf("store file: %.1f MB%n", Files.size(store) / 1e6);
+  }
+
+  static long processCpuNanos() {
+    return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+        .getOperatingSystemMXBean()).getProcessCpuTime();
   }
 
   static void export(Path store, Path data) throws Exception {
@@ -93,10 +100,12 @@ public class StoreBench {
         for (ExportFormat format : List.of(ExportFormat.PARQUET, ExportFormat.JSONL)) {
           Path out = data.resolve(table.sqlName() + "." + format.name().toLowerCase());
           long start = System.nanoTime();
+          long cpuStart = processCpuNanos();
           long rows = reader.export(table, format, Optional.empty(), out);
           double seconds = (System.nanoTime() - start) / 1e9;
-          System.out.printf("export %s -> %s: %,d rows in %.2f s (%.1f MB)%n", table.sqlName(),
-              format.name().toLowerCase(), rows, seconds, Files.size(out) / 1e6);
+          double cpu = (processCpuNanos() - cpuStart) / 1e9;
+          System.out.printf("export %s -> %s: %,d rows in %.2f s wall, %.2f s CPU (%.1f MB)%n", table.sqlName(),
+              format.name().toLowerCase(), rows, seconds, cpu, Files.size(out) / 1e6);
         }
       }
     }
@@ -113,7 +122,7 @@ public class StoreBench {
         .build())) {
       Path secret = data.resolve("bench-secret.txt");
       Files.writeString(secret, sim.clientSecret());
-      List<String> command = List.of("/usr/bin/time", "-f", "peak RSS %M KB, %e s wall", "java", "-jar",
+      List<String> command = List.of("/usr/bin/time", "-f", "peak RSS %M KB, %e s wall, %U s user + %S s system CPU", "java", "-jar",
           jar.toString(), "sync", "--host", sim.baseUrl(), "--account-id", sim.accountId(), "--stream-id",
           sim.streamId(), "--org-id", "o-bench", "--client-id", sim.clientId(), "--client-secret-file",
           secret.toString(), "--store", store.toString(), "--from", "2024-07-15", "--to", "2024-07-22",
