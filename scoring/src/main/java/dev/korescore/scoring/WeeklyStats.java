@@ -25,10 +25,12 @@ public record WeeklyStats(LocalDate weekStart, long interactions, long mismatche
     }
   }
 
+  /** Kore's pass rate over the week's auditable interactions with a pass flag, when there is one. */
   public OptionalDouble korePassRate() {
     return korePassKnown == 0 ? OptionalDouble.empty() : OptionalDouble.of((double) korePassed / korePassKnown);
   }
 
+  /** The recomputed pass rate over the week's auditable interactions, when there is one. */
   public OptionalDouble computedPassRate() {
     return computedPassKnown == 0 ? OptionalDouble.empty()
         : OptionalDouble.of((double) computedPassed / computedPassKnown);

@@ -19,6 +19,7 @@ public record ContentHash(String hex) {
     }
   }
 
+  /** The hash written as {@code hex}: 64 lower-case hex digits. */
   public static ContentHash of(String hex) {
     return new ContentHash(hex);
   }

@@ -11,6 +11,7 @@ public enum ExportFormat {
   /** Apache Parquet, written by DuckDB's {@code COPY ... (FORMAT parquet)}. */
   PARQUET;
 
+  /** The format called {@code text} (case-insensitive): {@code jsonl}, {@code csv} or {@code parquet}. */
   public static ExportFormat parse(String text) {
     try {
       return valueOf(text.strip().toUpperCase(Locale.ROOT));

@@ -43,6 +43,7 @@ public record ScoreSnapshot(OptionalInt koreScore, Optional<Boolean> passed, Lis
     }
   }
 
+  /** What {@code interaction} is judged on: Kore's score and pass flag, each metric's answer. */
   public static ScoreSnapshot of(Interaction interaction) {
     List<Answer> answers = new ArrayList<>(interaction.metrics().size());
     for (Metric metric : interaction.metrics()) {

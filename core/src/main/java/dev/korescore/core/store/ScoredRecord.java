@@ -22,6 +22,7 @@ public record ScoredRecord(RawRecord raw, ContentHash contentHash, Interaction i
     }
   }
 
+  /** The record's conversation id. */
   public ConversationId conversationId() {
     return raw.conversationId();
   }

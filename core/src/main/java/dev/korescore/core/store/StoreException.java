@@ -27,6 +27,7 @@ public abstract sealed class StoreException extends RuntimeException
   public static final class Unavailable extends StoreException {
     private static final long serialVersionUID = 1L;
 
+    /** The store {@code store} (safe to print) cannot be opened, as {@code message} says. */
     public Unavailable(String store, String message, Throwable cause) {
       super(store, message, cause);
     }
@@ -36,6 +37,7 @@ public abstract sealed class StoreException extends RuntimeException
   public static final class InUse extends StoreException {
     private static final long serialVersionUID = 1L;
 
+    /** Another process writes to {@code store}, as {@code message} says. */
     public InUse(String store, String message, Throwable cause) {
       super(store, message, cause);
     }
@@ -45,6 +47,7 @@ public abstract sealed class StoreException extends RuntimeException
   public static final class Incompatible extends StoreException {
     private static final long serialVersionUID = 1L;
 
+    /** {@code store}'s schema cannot be used by this build, as {@code message} says. */
     public Incompatible(String store, String message) {
       super(store, message, null);
     }
@@ -54,6 +57,7 @@ public abstract sealed class StoreException extends RuntimeException
   public static final class Failed extends StoreException {
     private static final long serialVersionUID = 1L;
 
+    /** A read or write of {@code store} failed, as {@code message} says. */
     public Failed(String store, String message, Throwable cause) {
       super(store, message, cause);
     }

@@ -17,6 +17,7 @@ public record SyncState(Optional<Instant> highWaterMark, long runs) {
     }
   }
 
+  /** The state of a store never synced: no high-water mark, no runs. */
   public static SyncState empty() {
     return new SyncState(Optional.empty(), 0);
   }

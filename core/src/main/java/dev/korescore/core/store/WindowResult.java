@@ -30,6 +30,7 @@ public record WindowResult(DateWindow window, Map<VersionChange, Long> changes, 
     }
   }
 
+  /** Records that became a new version for {@code change}. */
   public long count(VersionChange change) {
     return changes.get(change);
   }
