@@ -7,7 +7,7 @@ import dev.korescore.adapters.http.RateLimiter;
 import dev.korescore.adapters.http.RetrofitRawDataAdapter;
 import dev.korescore.adapters.http.Secret;
 import dev.korescore.adapters.json.JacksonInteractionReaderAdapter;
-import dev.korescore.adapters.json.KoreJson;
+import dev.korescore.adapters.json.JacksonRawDataWireAdapter;
 import dev.korescore.core.fetch.FetchRequest;
 import dev.korescore.core.fetch.RawRecordStream;
 import dev.korescore.core.model.Interaction;
@@ -60,7 +60,7 @@ public final class KoreQaCheck {
             .host(kore.host())
             .accountId(kore.accountId()).streamId(kore.streamId()).orgId(kore.orgId())
             .credentials(KoreCredentials.clientCredentials(kore.clientId(), Secret.of(kore.clientSecret())))
-            .mapper(KoreJson.mapper())
+            .wireFormat(JacksonRawDataWireAdapter.create())
             .rateLimiter(limit)
             .build();
         RawRecordStream records = client.fetch(FetchRequest.of(from, to))) {
