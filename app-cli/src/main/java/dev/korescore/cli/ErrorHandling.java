@@ -4,6 +4,7 @@ import dev.korescore.cli.common.CliException;
 import dev.korescore.cli.common.ExitCodes;
 import dev.korescore.core.fetch.FetchException;
 import dev.korescore.core.port.out.InteractionReadException;
+import dev.korescore.core.store.StoreException;
 import dev.korescore.core.text.TerminalText;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -47,7 +48,7 @@ public final class ErrorHandling implements IExecutionExceptionHandler {
   }
 
   static String describe(Throwable ex, CommandLine commandLine) {
-    if (ex instanceof CliException || ex instanceof InteractionReadException) {
+    if (ex instanceof CliException || ex instanceof InteractionReadException || ex instanceof StoreException) {
       return ex.getMessage();
     }
     if (ex instanceof FetchException.AuthenticationFailed) {
@@ -57,6 +58,9 @@ public final class ErrorHandling implements IExecutionExceptionHandler {
       return ex.getMessage();
     }
     if (ex instanceof FetchException) {
+      if ("sync".equals(commandLine.getCommandName())) {
+        return ex.getMessage() + " (rerun the same sync: the windows committed so far are kept)";
+      }
       boolean resumable = commandLine.getCommandSpec().findOption("--resume") != null;
       return ex.getMessage() + (resumable ? " (rerun with --resume to continue)" : "");
     }
@@ -77,7 +81,8 @@ public final class ErrorHandling implements IExecutionExceptionHandler {
       return cli.exitCode();
     }
     if (ex instanceof InteractionReadException || ex instanceof IllegalArgumentException
-        || ex instanceof FetchException.AuthenticationFailed || ex instanceof FetchException.ClientError) {
+        || ex instanceof FetchException.AuthenticationFailed || ex instanceof FetchException.ClientError
+        || ex instanceof StoreException) {
       return ExitCodes.USAGE_OR_INPUT;
     }
     return ExitCodes.RUNTIME_FAILURE;

@@ -88,11 +88,11 @@ class KorescoreCommandTest {
             .getSubcommands().keySet())
         .containsExactly("help", "fetch");
     assertThat(KorescoreCommand.newCommandLine(new String[] {"--help", "audit"}).getSubcommands().keySet())
-        .containsExactly("help", "audit", "whatif", "fetch", "generate", "simulate", "demo");
+        .containsExactly("help", "audit", "whatif", "fetch", "sync", "history", "export", "generate", "simulate", "demo");
     assertThat(KorescoreCommand.newCommandLine(new String[] {"help", "demo"}).getSubcommands().keySet())
-        .containsExactly("help", "audit", "whatif", "fetch", "generate", "simulate", "demo");
+        .containsExactly("help", "audit", "whatif", "fetch", "sync", "history", "export", "generate", "simulate", "demo");
     assertThat(KorescoreCommand.newCommandLine(new String[] {"whatif", "--pass-score", "7"}).getSubcommands().keySet())
         .containsExactly("help", "whatif");
-    assertThat(KorescoreCommand.newCommandLine(new String[] {}).getSubcommands()).hasSize(7);
+    assertThat(KorescoreCommand.newCommandLine(new String[] {}).getSubcommands()).hasSize(10);
   }
 }

@@ -41,7 +41,8 @@ public record AuditReportModel(
     List<MetricRow> metrics,
     List<DayRow> days,
     List<ProblemRow> problems,
-    long problemsTotal) {
+    long problemsTotal,
+    List<WeekRow> weeks) {
 
   public AuditReportModel {
     requireNonNull(title, "title");
@@ -56,10 +57,26 @@ public record AuditReportModel(
     metrics = List.copyOf(metrics);
     days = List.copyOf(days);
     problems = List.copyOf(problems);
+    weeks = List.copyOf(weeks);
     if (problemsTotal < problems.size()) {
       throw new IllegalArgumentException(
           "problemsTotal must be >= the " + problems.size() + " problems kept, was " + problemsTotal);
     }
+  }
+
+  /** A model without weekly trends (an audit of files or of a fetch). */
+  public AuditReportModel(String title, Optional<Instant> generatedAt, List<String> sources, Headline headline,
+      List<ScoreCell> scoreCells, String scoreCellsNote, List<ScoreBucket> scoreBuckets, List<GroupRow> agents,
+      List<GroupRow> queues, List<MetricRow> metrics, List<DayRow> days, List<ProblemRow> problems,
+      long problemsTotal) {
+    this(title, generatedAt, sources, headline, scoreCells, scoreCellsNote, scoreBuckets, agents, queues, metrics,
+        days, problems, problemsTotal, List.of());
+  }
+
+  /** This model with weekly trends (an audit over a store): the page gains a Trends section. */
+  public AuditReportModel withWeeks(List<WeekRow> newWeeks) {
+    return new AuditReportModel(title, generatedAt, sources, headline, scoreCells, scoreCellsNote, scoreBuckets,
+        agents, queues, metrics, days, problems, problemsTotal, newWeeks);
   }
 
   /**
@@ -236,6 +253,24 @@ public record AuditReportModel(
     /** Every answer of the metric: YES, NO, NA and the others. */
     public long total() {
       return yes + no + na + other;
+    }
+  }
+
+  /**
+   * One ISO week (Monday, UTC) of an audit over a store: interactions that started in it, Kore's and the
+   * recomputed pass rates, mismatches, and the versions the store observed in it (re-scores and manual
+   * audits; other changes).
+   */
+  public record WeekRow(LocalDate weekStart, long interactions, OptionalDouble korePassRate,
+      OptionalDouble recomputedPassRate, long mismatches, long rescored, long otherChanges) {
+    public WeekRow {
+      requireNonNull(weekStart, "weekStart");
+      nonNegative("interactions", interactions);
+      requireNonNull(korePassRate, "korePassRate");
+      requireNonNull(recomputedPassRate, "recomputedPassRate");
+      nonNegative("mismatches", mismatches);
+      nonNegative("rescored", rescored);
+      nonNegative("otherChanges", otherChanges);
     }
   }
 

@@ -10,6 +10,7 @@ import dev.korescore.report.AuditReportModel.Headline;
 import dev.korescore.report.AuditReportModel.KindCount;
 import dev.korescore.report.AuditReportModel.PolicyShare;
 import dev.korescore.report.AuditReportModel.ProblemRow;
+import dev.korescore.core.store.WeeklyChanges;
 import dev.korescore.scoring.AuditSummary;
 import java.io.IOException;
 import java.io.InputStream;
@@ -60,6 +61,14 @@ public final class HtmlAuditReport {
   /** The page's model for an audit, to inspect or adjust before {@link #write(AuditReportModel, Path)}. */
   public static AuditReportModel model(AuditSummary summary, ReportHeader header) {
     return ReportModels.from(summary, header);
+  }
+
+  /**
+   * The weekly trends of an audit over a store: {@code summary}'s weeks (by conversation start) joined
+   * with the store's changes (by the week they were observed), oldest week first.
+   */
+  public static List<AuditReportModel.WeekRow> weeks(AuditSummary summary, List<WeeklyChanges> changes) {
+    return ReportModels.weeks(summary, changes);
   }
 
   /** Renders {@code model} and writes it to {@code file} (UTF-8), replacing it; the file appears whole. */
@@ -127,6 +136,20 @@ public final class HtmlAuditReport {
     v.put("metricsDrawn", Format.count(Math.min(Charts.MAX_METRIC_BARS, model.metrics().size())));
     v.put("metricsTotal", Format.count(model.metrics().size()));
     v.put("dailyChart", Charts.daily(model.days()).view());
+    List<Map<String, Object>> weeks = new ArrayList<>();
+    for (AuditReportModel.WeekRow w : model.weeks()) {
+      Map<String, Object> row = new LinkedHashMap<>();
+      row.put("week", w.weekStart().toString());
+      row.put("interactions", Format.count(w.interactions()));
+      row.put("korePassRate", Format.percent(w.korePassRate()));
+      row.put("recomputedPassRate", Format.percent(w.recomputedPassRate()));
+      row.put("mismatches", Format.count(w.mismatches()));
+      row.put("rescored", Format.count(w.rescored()));
+      row.put("otherChanges", Format.count(w.otherChanges()));
+      weeks.add(row);
+    }
+    v.put("weeks", weeks);
+    v.put("hasWeeks", !weeks.isEmpty());
 
     List<Map<String, Object>> problems = new ArrayList<>();
     List<Object> problemData = new ArrayList<>();

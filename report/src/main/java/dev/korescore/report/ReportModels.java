@@ -25,6 +25,11 @@ import dev.korescore.scoring.ScoreHistogram;
 import dev.korescore.scoring.ScorePair;
 import dev.korescore.scoring.Verdict;
 import dev.korescore.scoring.VerdictKind;
+import dev.korescore.scoring.WeeklyStats;
+import dev.korescore.core.store.WeeklyChanges;
+import java.time.LocalDate;
+import java.util.OptionalDouble;
+import java.util.TreeMap;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -92,6 +97,24 @@ final class ReportModels {
     return new AuditReportModel(header.title(), header.generatedAt(), header.sources(), headline, cells,
         SCORE_CELLS_NOTE, buckets, groups(summary.byAgent()), groups(summary.byQueue()), metrics, days, problems,
         summary.problems());
+  }
+
+  static List<AuditReportModel.WeekRow> weeks(AuditSummary summary, List<WeeklyChanges> changes) {
+    requireNonNull(summary, "summary");
+    TreeMap<LocalDate, AuditReportModel.WeekRow> rows = new TreeMap<>();
+    for (WeeklyStats w : summary.weekly()) {
+      rows.put(w.weekStart(), new AuditReportModel.WeekRow(w.weekStart(), w.interactions(), w.korePassRate(),
+          w.computedPassRate(), w.mismatches(), 0, 0));
+    }
+    for (WeeklyChanges c : changes) {
+      AuditReportModel.WeekRow row = rows.get(c.weekStart());
+      rows.put(c.weekStart(), row == null
+          ? new AuditReportModel.WeekRow(c.weekStart(), 0, OptionalDouble.empty(), OptionalDouble.empty(), 0,
+              c.rescored(), c.otherChanges())
+          : new AuditReportModel.WeekRow(row.weekStart(), row.interactions(), row.korePassRate(),
+              row.recomputedPassRate(), row.mismatches(), c.rescored(), c.otherChanges()));
+    }
+    return List.copyOf(rows.values());
   }
 
   private static double clampShare(double share) {

@@ -169,7 +169,7 @@ public final class AuditAggregator implements java.io.Serializable {
     Optional<Instant> start = interaction.startTime();
     LocalDate day = start.isPresent() ? LocalDate.ofInstant(start.get(), ZoneOffset.UTC) : null;
     if (day != null) {
-      daily.computeIfAbsent(day, d -> new DayCounter()).add(kore, mismatch, computed);
+      daily.computeIfAbsent(day, d -> new DayCounter()).add(kore, mismatch, computed, korePassed, computedPassed);
     }
     if (verdict.isProblem() && problems.size() < problemsKept) {
       problems.add(new ProblemInteraction(verdict, interaction.primaryAgentKey(), interaction.primaryQueueKey(),
@@ -363,9 +363,26 @@ public final class AuditAggregator implements java.io.Serializable {
     long micros;
     BigInteger bigMicros = BigInteger.ZERO;
     long recomputedScored;
+    long korePassed;
+    long korePassKnown;
+    long computedPassed;
+    long computedPassKnown;
 
-    void add(OptionalIntScore kore, boolean mismatch, ExactScore computed) {
+    void add(OptionalIntScore kore, boolean mismatch, ExactScore computed, Optional<Boolean> korePass,
+        Optional<Boolean> computedPass) {
       interactions++;
+      if (korePass.isPresent()) {
+        korePassKnown++;
+        if (korePass.get()) {
+          korePassed++;
+        }
+      }
+      if (computedPass.isPresent()) {
+        computedPassKnown++;
+        if (computedPass.get()) {
+          computedPassed++;
+        }
+      }
       if (kore.present) {
         koreScoreSum += kore.value;
         koreScored++;
@@ -401,11 +418,16 @@ public final class AuditAggregator implements java.io.Serializable {
       addMicros(other.micros);
       bigMicros = bigMicros.add(other.bigMicros);
       recomputedScored += other.recomputedScored;
+      korePassed += other.korePassed;
+      korePassKnown += other.korePassKnown;
+      computedPassed += other.computedPassed;
+      computedPassKnown += other.computedPassKnown;
     }
 
     DailyStats toStats(LocalDate day) {
       BigDecimal sum = new BigDecimal(bigMicros.add(BigInteger.valueOf(micros)), ExactScore.DECIMAL_PLACES);
-      return new DailyStats(day, interactions, koreScoreSum, koreScored, mismatches, sum, recomputedScored);
+      return new DailyStats(day, interactions, koreScoreSum, koreScored, mismatches, sum, recomputedScored,
+          korePassed, korePassKnown, computedPassed, computedPassKnown);
     }
   }
 

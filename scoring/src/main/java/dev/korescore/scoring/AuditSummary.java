@@ -119,6 +119,11 @@ public record AuditSummary(
         : OptionalDouble.of((double) computedPassed / computedPassKnown);
   }
 
+  /** {@link #daily()} by ISO week (Monday, UTC), oldest first: the weekly trend of volume, pass rates, mismatches. */
+  public List<WeeklyStats> weekly() {
+    return WeeklyStats.of(daily);
+  }
+
   /** The {@code limit} groups with most mismatches (then highest mismatch rate), leaving out groups with none. */
   public static List<GroupStats> worst(List<GroupStats> groups, int limit) {
     return groups.stream()

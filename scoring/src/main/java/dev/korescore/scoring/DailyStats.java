@@ -18,6 +18,10 @@ import java.util.OptionalDouble;
  * @param recomputedScoreSum sum of the recomputed scores of the auditable interactions, each rounded
  *     half to even to {@value ExactScore#DECIMAL_PLACES} decimal places (exact, whatever the order of adding)
  * @param recomputedScored auditable interactions with a recomputed score
+ * @param korePassed auditable interactions Kore says passed
+ * @param korePassKnown auditable interactions with Kore's pass flag
+ * @param computedPassed auditable interactions the recomputation says pass
+ * @param computedPassKnown auditable interactions whose pass the recomputation could tell
  */
 public record DailyStats(
     LocalDate day,
@@ -26,11 +30,19 @@ public record DailyStats(
     long koreScored,
     long mismatches,
     BigDecimal recomputedScoreSum,
-    long recomputedScored) {
+    long recomputedScored,
+    long korePassed,
+    long korePassKnown,
+    long computedPassed,
+    long computedPassKnown) {
 
   public DailyStats {
     requireNonNull(day, "day");
     requireNonNull(recomputedScoreSum, "recomputedScoreSum");
+    if (korePassed > korePassKnown || computedPassed > computedPassKnown) {
+      throw new IllegalArgumentException("passed counts must not exceed the known ones on " + day + ", were "
+          + korePassed + "/" + korePassKnown + " and " + computedPassed + "/" + computedPassKnown);
+    }
   }
 
   /** Kore's average score on the day, over the interactions it scored; empty when none. */

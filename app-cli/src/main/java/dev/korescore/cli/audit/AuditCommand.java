@@ -4,6 +4,14 @@ import dev.korescore.adapters.json.JacksonInteractionReaderAdapter;
 import dev.korescore.adapters.http.RetryPolicy;
 import dev.korescore.core.fetch.FetchRequest;
 import dev.korescore.cli.fetch.KoreOptions;
+import dev.korescore.cli.store.Stores;
+import dev.korescore.cli.store.StoredRecords;
+import dev.korescore.cli.store.Trends;
+import dev.korescore.core.port.out.InteractionStream;
+import dev.korescore.core.store.CurrentRecord;
+import dev.korescore.core.store.ReadInteractionStorePort;
+import dev.korescore.core.store.WeeklyChanges;
+import dev.korescore.report.AuditReportModel.WeekRow;
 import dev.korescore.report.HtmlAuditReport;
 import dev.korescore.report.ReportHeader;
 import dev.korescore.scoring.AuditAggregator;
@@ -34,9 +42,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Model.CommandSpec;
@@ -136,6 +146,16 @@ public final class AuditCommand implements Callable<Integer> {
   @Option(names = "--queue", paramLabel = "Q", description = "With --from/--to: only this queue id (repeatable).")
   List<String> queues = new ArrayList<>();
 
+  @Option(names = "--store", paramLabel = "STORE",
+      description = "Audit the current version of every interaction in a store (a DuckDB file or"
+          + " jdbc:postgresql://HOST/DB) instead of files; the summary and the report gain weekly trends.")
+  String store;
+
+  @Option(names = "--since", paramLabel = "TIME",
+      description = "With --store: only interactions that started at or after TIME (UTC), and the store's changes"
+          + " observed since then.")
+  String since;
+
   @Mixin KoreOptions kore = new KoreOptions();
 
   private final Supplier<ReadInteractionsPort> readers;
@@ -179,32 +199,63 @@ public final class AuditCommand implements Callable<Integer> {
       throw CliException.usage("--problems must be >= 0, was " + problemsKept);
     }
     AuditOptions options = new AuditOptions(policy(), format, onlyProblems, inferPolicy, problemsKept, csvRaw);
-    AuditSource source = source();
+    boolean fetching = from != null || to != null;
+    if (store != null && (fetching || !files.isEmpty())) {
+      throw CliException.usage("give input FILEs, --from/--to or --store, only one of them");
+    }
+    if (since != null && store == null) {
+      throw CliException.usage("--since goes with --store");
+    }
+    AuditSource source = store == null ? source() : null;
     OutputTargets targets = OutputTargets.check().output("--out", out).output("--report", report);
     files.forEach(file -> targets.input(Path.of(file)));
     if (source instanceof AuditSource.Fetched) {
       kore.inputFiles().forEach(targets::input);
     }
+    if (store != null && !store.startsWith("jdbc:")) {
+      targets.input(Path.of(store));
+    }
     targets.verify();
+    List<WeekRow> weeks = List.of();
     PrintWriter err = spec.commandLine().getErr();
     AuditResult result;
     List<String> sources;
     List<String> incomplete;
-    try (AuditSource.Input interactions = source.open(readers.get(), skipBadRecords);
-        Output output = Output.open(out, spec.commandLine().getOut())) {
-      sources = interactions.shown();
-      if (!allowEmpty && !interactions.hasNext()) {
-        throw CliException.usage("no interactions in " + String.join(", ", sources)
-            + interactions.skippedNote().map(note -> " (" + note + ")").orElse("") + " (--allow-empty accepts that)");
+    if (store != null) {
+      Optional<Instant> start = since == null ? Optional.empty() : Optional.of(KoreOptions.parseTime("--since", since));
+      ReadOptions readOptions = AuditSource.readOptions(skipBadRecords);
+      List<WeeklyChanges> changes;
+      try (ReadInteractionStorePort reader = Stores.openReader(store);
+          Stream<CurrentRecord> current = reader.current(start);
+          InteractionStream interactions = readers.get().open("store " + reader.location(),
+              StoredRecords.asJsonLines(current.iterator()), readOptions);
+          Output output = Output.open(out, spec.commandLine().getOut())) {
+        result = AuditRun.create(options).run(interactions, output.writer);
+        changes = reader.changesByWeek(start);
+        sources = List.of("store " + reader.location() + start.map(s -> " since " + s).orElse(""));
+        weeks = Trends.weeks(result.summary(), changes);
+        if (format == OutputFormat.TEXT) {
+          Trends.print(weeks, output.writer instanceof PrintWriter p ? p : new PrintWriter(output.writer));
+        }
       }
-      result = AuditRun.create(options).run(interactions, output.writer);
-      output.commit();
-      interactions.reportSkipped(err);
-      incomplete = interactions.incompleteWindows();
-      incomplete.forEach(window -> err.println("korescore: incomplete fetch: " + window));
+      incomplete = List.of();
+    } else {
+      try (AuditSource.Input interactions = source.open(readers.get(), skipBadRecords);
+          Output output = Output.open(out, spec.commandLine().getOut())) {
+        sources = interactions.shown();
+        if (!allowEmpty && !interactions.hasNext()) {
+          throw CliException.usage("no interactions in " + String.join(", ", sources)
+              + interactions.skippedNote().map(note -> " (" + note + ")").orElse("") + " (--allow-empty accepts that)");
+        }
+        result = AuditRun.create(options).run(interactions, output.writer);
+        output.commit();
+        interactions.reportSkipped(err);
+        incomplete = interactions.incompleteWindows();
+        incomplete.forEach(window -> err.println("korescore: incomplete fetch: " + window));
+      }
     }
     if (report != null) {
-      writeReport(result, sources);
+      writeReport(result, sources, weeks);
     }
     if (format != OutputFormat.TEXT || out != null) {
       err.println("korescore " + AuditRun.oneLineSummary(result.summary()));
@@ -234,9 +285,10 @@ public final class AuditCommand implements Callable<Integer> {
     return AuditSource.fetched(() -> kore.openRun(environment, retryPolicy), request);
   }
 
-  private void writeReport(AuditResult result, List<String> sources) {
+  private void writeReport(AuditResult result, List<String> sources, List<WeekRow> weeks) {
     try {
-      HtmlAuditReport.write(result.summary(), ReportHeader.of(sources, Instant.now()), report);
+      HtmlAuditReport.write(HtmlAuditReport.model(result.summary(), ReportHeader.of(sources, Instant.now()))
+          .withWeeks(weeks), report);
     } catch (IOException e) {
       throw new CliException(ExitCodes.USAGE_OR_INPUT, "cannot write the report " + report + ": " + e.getMessage(), e);
     }

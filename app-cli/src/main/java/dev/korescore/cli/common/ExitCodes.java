@@ -17,10 +17,10 @@ public final class ExitCodes {
 
   /** The exit-code list shown by {@code --help}. */
   public static final java.util.List<String> HELP_LIST = java.util.List.of(
-    "0:Success (audit: every auditable record matched; fetch: complete).",
+    "0:Success (audit: every auditable record matched; fetch, sync: complete).",
     "1:audit found at least one mismatch; whatif: at least one interaction flips.",
-    "2:Usage, input, configuration or authentication error.",
-    "3:fetch finished, but the server's totals and what was received disagree.",
+    "2:Usage, input, configuration, authentication or store error (a store that cannot be opened, is in use or is newer).",
+    "3:fetch or sync finished, but the server's totals and what was received disagree.",
     "4:Network, server or other failure (rerun with --debug for the stack trace).",
     "130:fetch interrupted by Ctrl-C (SIGINT); finished windows are saved: rerun with --resume.",
     "143:fetch stopped by SIGTERM; finished windows are saved: rerun with --resume.");

@@ -70,7 +70,9 @@ import picocli.CommandLine.Spec;
       "The whole job in one command, on generated data: start a Kore Raw Data simulator in-process with interactions",
       "holding planted discrepancies, fetch them over HTTP with real JWTs (through a 429, a 500 and repeated records),",
       "audit every score, print the summary, write the reports, and check that every planted discrepancy was found",
-      "with no false alarm. Exit 0 when it was, 1 when the audit and the planted truth disagree."
+      "with no false alarm. Then sync into a DuckDB store (OUT-DIR/korescore.duckdb), let the simulator re-score some",
+      "interactions and complete some manual audits, sync again and show the new versions. Exit 0 when every planted",
+      "discrepancy and every change was found, 1 when not."
     })
 public final class DemoCommand implements Callable<Integer> {
   private static final Instant FROM = Instant.parse("2024-07-15T00:00:00Z");
@@ -166,13 +168,14 @@ public final class DemoCommand implements Callable<Integer> {
     writeReport(result, recordsFile, reportHtml);
     out.println("3. Audited     " + AuditRun.oneLineSummary(result.summary()));
     out.println("4. Reports     " + auditJsonl + ", " + auditCsv + ", " + reportHtml);
+    boolean storeOk = StoreAct.run(out, outDir, generator.stream().toList(), FROM, to);
     out.println();
     AuditRun.printSummary(result.summary(), out);
     out.println();
     out.printf(Locale.ROOT, "Planted discrepancies: %,d (%,d wrong scores, %,d wrong pass flags).%n",
         planted, plantedScores, planted - plantedScores);
     boolean ok = comparison.missed.isEmpty() && comparison.falseAlarms.isEmpty() && comparison.unknown == 0
-        && fetched.records == records && fetched.complete();
+        && fetched.records == records && fetched.complete() && storeOk;
     if (ok) {
       out.printf(Locale.ROOT, "Found %,d of %,d (%,d score mismatches, %,d pass mismatches), with no false alarm among the other %,d interactions.%n",
           comparison.found, planted, comparison.foundScores, comparison.found - comparison.foundScores, records - planted);
@@ -181,6 +184,9 @@ public final class DemoCommand implements Callable<Integer> {
               + " fetched %,d of %,d%s.%n",
           comparison.found, planted, comparison.missed.size(), comparison.falseAlarms.size(), comparison.unknown,
           fetched.records, records, fetched.complete() ? "" : ", fetch incomplete");
+      if (!storeOk) {
+        out.println("  the second sync did not find exactly the re-scored and audited interactions (see steps 5 to 7)");
+      }
       comparison.missed.stream().limit(10).forEach(line -> out.println("  missed: " + line));
       comparison.falseAlarms.stream().limit(10).forEach(line -> out.println("  false alarm: " + line));
     }
@@ -201,17 +207,7 @@ public final class DemoCommand implements Callable<Integer> {
 
   private static FetchOutcome fetch(KoreSimulator sim, Instant to, Path file) {
     long count = 0;
-    try (RetrofitRawDataAdapter kore = RetrofitRawDataAdapter.builder()
-            .host(sim.baseUrl())
-            .api(ApiPreset.QUALITYAI)
-            .accountId(sim.accountId())
-            .streamId(sim.streamId())
-            .orgId("o-korescore-demo")
-            .credentials(KoreCredentials.clientCredentials(sim.clientId(), Secret.of(sim.clientSecret())))
-            .wireFormat(JacksonRawDataWireAdapter.create())
-            .rateLimiter(RateLimiter.perMinute(600))
-            .concurrency(2)
-            .build();
+    try (RetrofitRawDataAdapter kore = StoreAct.client(sim);
         RawRecordStream stream = kore.fetch(FetchRequest.of(FROM, to), FetchListener.NONE);
         Writer writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
       while (stream.hasNext()) {

@@ -11,6 +11,7 @@ import dev.korescore.adapters.json.JacksonRawDataWireAdapter;
 import dev.korescore.core.fetch.RawDataWirePort;
 import dev.korescore.cli.common.Interruption;
 import dev.korescore.core.fetch.FetchListener;
+import dev.korescore.core.fetch.FetchRawDataPort;
 import dev.korescore.core.fetch.FetchRequest;
 import dev.korescore.core.fetch.RawRecordStream;
 import dev.korescore.core.fetch.WindowLedger;
@@ -87,6 +88,11 @@ public final class FetchRun implements AutoCloseable {
   /** Raw records, lazily, each conversation once, exactly as received. Close the stream. */
   public RawRecordStream records(FetchRequest request, FetchListener listener) {
     return adapter.fetch(request, listener);
+  }
+
+  /** The configured Raw Data client, for services that consume the fetch themselves ({@code sync}). */
+  public FetchRawDataPort port() {
+    return adapter;
   }
 
   /** Raw records without a listener. */

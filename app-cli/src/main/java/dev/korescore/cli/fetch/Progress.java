@@ -14,7 +14,7 @@ import me.tongfei.progressbar.ProgressBarStyle;
  * received so far, so it never goes backwards when the next window's total arrives; records, pages and
  * the record rate are shown beside it, and the ETA follows the bar.
  */
-final class Progress implements FetchListener, AutoCloseable {
+public final class Progress implements FetchListener, AutoCloseable {
   /** Steps of the bar per window. */
   static final int STEPS = 1000;
 
@@ -37,7 +37,7 @@ final class Progress implements FetchListener, AutoCloseable {
    * True when standard output is a terminal: {@code System.console()} exists and, on JDK 22+ (where a
    * console exists even when output is redirected), {@code Console.isTerminal()} says so.
    */
-  static boolean onTerminal() {
+  public static boolean onTerminal() {
     java.io.Console console = System.console();
     if (console == null) {
       return false;
@@ -52,11 +52,16 @@ final class Progress implements FetchListener, AutoCloseable {
   }
 
   static Progress forTerminal(boolean terminal, int windows) {
+    return forTerminal(terminal, windows, "fetch");
+  }
+
+  /** A bar named {@code task} on a terminal, nothing otherwise. */
+  public static Progress forTerminal(boolean terminal, int windows, String task) {
     if (!terminal) {
       return new Progress(null, windows);
     }
     ProgressBar bar = new ProgressBarBuilder()
-        .setTaskName("fetch")
+        .setTaskName(task)
         .setInitialMax((long) windows * STEPS)
         .setUnit(" windows", STEPS)
         .setStyle(ProgressBarStyle.ASCII)

@@ -12,13 +12,13 @@ import java.time.format.DateTimeParseException;
 import java.util.Locale;
 
 /** Parses the command line's times (UTC) and durations. */
-final class TimeArgs {
+public final class TimeArgs {
   private static final DateTimeFormatter SPACE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm[:ss]", Locale.ROOT);
 
   private TimeArgs() {}
 
   /** {@code 2024-07-18}, {@code 2024-07-18 10:00[:00]}, {@code 2024-07-18T10:00:00Z} or with an offset; UTC when none. */
-  static Instant instant(String option, String text) {
+  public static Instant instant(String option, String text) {
     String value = text.strip();
     try {
       if (value.length() == 10) {
@@ -38,7 +38,7 @@ final class TimeArgs {
   }
 
   /** {@code 1d}, {@code 6h}, {@code 30m}, {@code 90s} or ISO-8601 ({@code P1D}, {@code PT6H}). */
-  static Duration duration(String option, String text) {
+  public static Duration duration(String option, String text) {
     String value = text.strip().toLowerCase(Locale.ROOT);
     try {
       if (value.startsWith("p")) {

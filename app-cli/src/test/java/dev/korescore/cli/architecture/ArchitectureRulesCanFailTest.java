@@ -100,6 +100,12 @@ class ArchitectureRulesCanFailTest {
   }
 
   @Test
+  void jdbcRuleRejectsJackson() {
+    violates(ArchitectureTest.jdbc_adapter_depends_only_on_core_and_jdbc_drivers,
+        dev.korescore.adapters.jdbc.archfixture.StoreParsesJson.class, "ObjectMapper");
+  }
+
+  @Test
   void jsonRuleAndAdapterIndependenceRejectTheHttpAdapter() {
     violates(ArchitectureTest.json_adapter_depends_only_on_core_and_jackson, JsonAdapterCallsKore.class,
         "RetrofitRawDataAdapter");
@@ -130,7 +136,8 @@ class ArchitectureRulesCanFailTest {
     java.util.Set<String> proven = java.util.Set.of("modules_form_the_documented_layers", "core_depends_only_on_the_jdk",
         "scoring_depends_only_on_core", "report_depends_only_on_scoring_core_and_its_template_engine",
         "json_adapter_depends_only_on_core_and_jackson", "http_adapter_depends_only_on_core_and_http_libraries",
-        "jackson_only_in_the_json_adapter_and_testkit", "adapters_do_not_know_each_other",
+        "jackson_only_in_the_json_adapter_and_testkit", "jdbc_adapter_depends_only_on_core_and_jdbc_drivers",
+        "adapters_do_not_know_each_other",
         "testkit_never_depends_on_the_cli", "testkit_does_not_reuse_our_adapters", "nothing_depends_on_the_cli",
         "packages_are_free_of_cycles", "no_generic_exceptions", "no_java_util_logging", "libraries_do_not_print");
     java.util.Set<String> rules = new java.util.TreeSet<>();

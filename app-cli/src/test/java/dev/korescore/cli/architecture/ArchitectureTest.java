@@ -24,6 +24,7 @@ class ArchitectureTest {
   static final String SCORING = "dev.korescore.scoring..";
   static final String JSON = "dev.korescore.adapters.json..";
   static final String HTTP = "dev.korescore.adapters.http..";
+  static final String JDBC = "dev.korescore.adapters.jdbc..";
   static final String TESTKIT = "dev.korescore.testkit..";
   static final String REPORT = "dev.korescore.report..";
   static final String CLI = "dev.korescore.cli..";
@@ -37,6 +38,7 @@ class ArchitectureTest {
           .layer("scoring").definedBy(SCORING)
           .layer("adapters-json").definedBy(JSON)
           .layer("adapters-http").definedBy(HTTP)
+          .layer("adapters-jdbc").definedBy(JDBC)
           .layer("testkit").definedBy(TESTKIT)
           .layer("report").definedBy(REPORT)
           .layer("app-cli").definedBy(CLI)
@@ -45,6 +47,7 @@ class ArchitectureTest {
           .whereLayer("report").mayOnlyBeAccessedByLayers("app-cli")
           .whereLayer("adapters-json").mayOnlyBeAccessedByLayers("app-cli")
           .whereLayer("adapters-http").mayOnlyBeAccessedByLayers("app-cli")
+          .whereLayer("adapters-jdbc").mayOnlyBeAccessedByLayers("app-cli")
           .whereLayer("testkit").mayOnlyBeAccessedByLayers("app-cli")
           .because("every module depends inward on core, and only app-cli wires the others together");
 
@@ -98,6 +101,15 @@ class ArchitectureTest {
               + " (testkit, an independent Kore, has its own)");
 
   @ArchTest
+  static final ArchRule jdbc_adapter_depends_only_on_core_and_jdbc_drivers =
+      classes()
+          .that().resideInAPackage(JDBC)
+          .should().onlyDependOnClassesThat().resideInAnyPackage(
+              JDBC, CORE, "java..", "com.google.common..", "org.duckdb..")
+          .because("adapters-jdbc is the store on plain JDBC (no ORM); only DuckDB's Appender is used beyond java.sql,"
+              + " and no other module sees a JDBC driver");
+
+  @ArchTest
   static final ArchRule adapters_do_not_know_each_other =
       slices()
           .matching("dev.korescore.adapters.(*)..")
@@ -115,7 +127,7 @@ class ArchitectureTest {
   static final ArchRule testkit_does_not_reuse_our_adapters =
       noClasses()
           .that().resideInAPackage(TESTKIT)
-          .should().dependOnClassesThat().resideInAnyPackage(JSON, HTTP, SCORING)
+          .should().dependOnClassesThat().resideInAnyPackage(JSON, HTTP, JDBC, SCORING)
           .because("the simulator and generators are an independent implementation of Kore, so they can test ours");
 
   @ArchTest
@@ -145,7 +157,7 @@ class ArchitectureTest {
   @ArchTest
   static final ArchRule libraries_do_not_print =
       noClasses()
-          .that().resideInAnyPackage(CORE, SCORING, JSON, HTTP, REPORT)
+          .that().resideInAnyPackage(CORE, SCORING, JSON, HTTP, JDBC, REPORT)
           .should(GeneralCodingRules.ACCESS_STANDARD_STREAMS)
           .because("library modules report through return values, exceptions and SLF4J; only the CLI prints");
 }

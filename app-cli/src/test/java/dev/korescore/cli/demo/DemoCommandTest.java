@@ -55,6 +55,14 @@ class DemoCommandTest {
     assertThat(Files.readAllLines(outDir.resolve("audit.csv"), StandardCharsets.UTF_8)).hasSize(601);
     assertThat(Files.readString(outDir.resolve("report.html"))).contains("<html").contains("korescore demo");
     assertThat(out.toString() + err).doesNotContain("eyJ");
+
+    // the second act: the store caught exactly the re-scores and audits the simulator made
+    assertThat(out.toString())
+        .contains("5. Synced      3 windows into " + outDir.resolve("korescore.duckdb") + " (run 1): new 600")
+        .containsPattern("6\\. Kore +re-scores 6 interactions and completes 5 manual audits")
+        .contains("(run 2): new 0, re-scored 6, audit added 5, other changes 0, unchanged 589")
+        .contains("-> v2 re-scored (Kore score ")
+        .contains("-> v2 audit added (Kore score ");
   }
 
   @Test

@@ -120,6 +120,14 @@ public final class KoreSimulator implements AutoCloseable {
     return config;
   }
 
+  /**
+   * Serves {@code dataset} from the next request on, as Kore's data changes between requests (late scores,
+   * re-scores, manual audits). {@link #config()} keeps the dataset the simulator started with.
+   */
+  public void serve(SimulatorDataset dataset) {
+    handler.serve(requireNonNull(dataset, "dataset"));
+  }
+
   /** The fault plan: what the next requests will get. */
   public FaultPlan faults() {
     return handler.faults();

@@ -57,19 +57,31 @@ final class RawDataHandler implements HttpHandler {
   private final List<RecordedRequest> recorded = new ArrayList<>();
   private final Set<String> seenJtis = ConcurrentHashMap.newKeySet();
   private final Map<String, ArrayDeque<Long>> windows = new HashMap<>();
-  private final List<DatasetRecord> records;
-  private final long[] startMillis;
+  private volatile Served served;
+
+  /** The records served and their start times, swapped whole by {@link #serve}. */
+  private record Served(List<DatasetRecord> records, long[] startMillis) {
+    static Served of(SimulatorDataset dataset) {
+      List<DatasetRecord> records = dataset.records();
+      long[] startMillis = new long[records.size()];
+      for (int i = 0; i < records.size(); i++) {
+        startMillis[i] = records.get(i).startTime().toEpochMilli();
+      }
+      return new Served(records, startMillis);
+    }
+  }
 
   RawDataHandler(SimulatorConfig config, FaultPlan faults) {
     this.config = config;
     this.faults = faults;
     this.clock = config.clock();
     this.secret = config.clientSecret().getBytes(StandardCharsets.UTF_8);
-    this.records = config.dataset().records();
-    this.startMillis = new long[records.size()];
-    for (int i = 0; i < records.size(); i++) {
-      startMillis[i] = records.get(i).startTime().toEpochMilli();
-    }
+    this.served = Served.of(config.dataset());
+  }
+
+  /** Serves {@code dataset} from the next request on. */
+  void serve(SimulatorDataset dataset) {
+    this.served = Served.of(dataset);
   }
 
   FaultPlan faults() {
@@ -231,8 +243,10 @@ final class RawDataHandler implements HttpHandler {
   }
 
   private String page(Query query, Fault fault) {
-    int from = lowerBound(query.start.toEpochMilli());
-    int to = lowerBound(query.end.toEpochMilli() + (config.endInclusive() ? 1 : 0));
+    Served now = served;
+    List<DatasetRecord> records = now.records();
+    int from = lowerBound(now.startMillis(), query.start.toEpochMilli());
+    int to = lowerBound(now.startMillis(), query.end.toEpochMilli() + (config.endInclusive() ? 1 : 0));
     List<DatasetRecord> matching;
     if (query.channels.isEmpty() && query.queues.isEmpty()) {
       matching = records.subList(from, Math.max(from, to));
@@ -266,7 +280,7 @@ final class RawDataHandler implements HttpHandler {
   }
 
   /** The first index whose start time is at or after {@code millis}. */
-  private int lowerBound(long millis) {
+  private static int lowerBound(long[] startMillis, long millis) {
     int low = 0;
     int high = startMillis.length;
     while (low < high) {

@@ -10,8 +10,10 @@ import dev.korescore.testkit.wire.KeyStyle;
 import dev.korescore.testkit.wire.KoreWire;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The records a simulator serves, ordered by conversation start time (then conversation id), which is
@@ -72,6 +74,26 @@ public final class SimulatorDataset {
             "a served record needs a start time, conversation " + interaction.conversationId() + " has none")),
         interaction.channel(),
         queues);
+  }
+
+  /**
+   * This dataset with the records of {@code changed}'s conversations replaced by them, rendered in {@code
+   * style}: what Kore serves after re-scoring or auditing some interactions. Every other record keeps its
+   * exact JSON; a changed interaction whose conversation is not in the dataset is added.
+   */
+  public SimulatorDataset with(List<Interaction> changed, KeyStyle style) {
+    requireNonNull(style, "style");
+    Map<String, DatasetRecord> replaced = new HashMap<>();
+    for (Interaction interaction : changed) {
+      replaced.put(interaction.conversationId().value(), record(interaction, KoreWire.record(interaction, style)));
+    }
+    List<DatasetRecord> list = new ArrayList<>(records.size());
+    for (DatasetRecord record : records) {
+      DatasetRecord replacement = replaced.remove(record.conversationId());
+      list.add(replacement != null ? replacement : record);
+    }
+    list.addAll(replaced.values());
+    return new SimulatorDataset(list);
   }
 
   /** The records, by start time. */

@@ -101,6 +101,21 @@ class KoreSimulatorTest {
   }
 
   @Test
+  void servesAChangedDatasetFromTheNextRequestOn() {
+    DatasetRecord first = dataset.records().get(0);
+    dev.korescore.core.model.Interaction changed = generator.stream()
+        .filter(g -> g.conversationId().value().equals(first.conversationId())).findFirst().orElseThrow()
+        .interaction().toBuilder().koreScore(42).build();
+    SimulatorDataset after = dataset.with(List.of(changed), dev.korescore.testkit.wire.KeyStyle.SPACED_2024);
+    assertThat(after.size()).isEqualTo(dataset.size());
+    assertThat(after.records().subList(1, after.size())).isEqualTo(dataset.records().subList(1, dataset.size()));
+    sim.serve(after);
+    JsonNode envelope = json(fetch(body(ALL_FROM, ALL_TO, 1, 1)));
+    assertThat(envelope.get("results").get(0).get("Kore Evaluation Score").asInt()).isEqualTo(42);
+    assertThat(sim.config().dataset()).isSameAs(dataset);
+  }
+
+  @Test
   void filtersByStartTimeWithTheStartInclusiveAndTheEndExclusive() {
     DatasetRecord tenth = dataset.records().get(10);
     DatasetRecord fiftieth = dataset.records().get(50);

@@ -1,0 +1,202 @@
+package dev.korescore.adapters.jdbc;
+
+import dev.korescore.core.store.StoreException;
+import java.nio.file.Files;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Locale;
+import java.util.Properties;
+import java.util.stream.Collectors;
+
+/** What differs between the two databases: connecting, the writer lock, staging, upserts, errors. */
+enum Dialect {
+  DUCKDB {
+    @Override
+    Connection connect(StoreLocation location, boolean writer) throws SQLException {
+      if (!writer && !Files.isRegularFile(location.file())) {
+        throw new StoreException.Unavailable(location.toString(),
+            "no store at " + location + "; create one with 'korescore sync --store " + location + " --from DATE'", null);
+      }
+      if (writer && location.file().getParent() != null && !Files.isDirectory(location.file().getParent())) {
+        throw new StoreException.Unavailable(location.toString(),
+            "cannot create the store " + location + ": the directory " + location.file().getParent()
+                + " does not exist", null);
+      }
+      Properties properties = new Properties();
+      if (!writer) {
+        properties.setProperty("duckdb.read_only", "true");
+      }
+      properties.setProperty("jdbc_stream_results", "true");
+      try {
+        Class.forName("org.duckdb.DuckDBDriver");
+      } catch (ClassNotFoundException e) {
+        throw new IllegalStateException("the DuckDB JDBC driver is not on the class path", e);
+      }
+      return DriverManager.getConnection(location.jdbcUrl(), properties);
+    }
+
+    @Override
+    void lockForWriting(Connection connection, StoreLocation location) {
+      // DuckDB locks the file itself: a second writer's connect fails (translated to InUse).
+    }
+
+    @Override
+    String createStage(String stage, String table) {
+      return "CREATE TEMP TABLE " + stage + " AS SELECT * FROM " + table + " LIMIT 0";
+    }
+
+    @Override
+    RowWriter rowWriter(Connection connection, String stage, List<Column> columns) throws SQLException {
+      return RowWriter.duckdb(connection, stage);
+    }
+
+    @Override
+    String upsert(String table, String stage, List<Column> columns, List<String> keys) {
+      return "INSERT OR REPLACE INTO " + table + " SELECT * FROM " + stage;
+    }
+
+    @Override
+    StoreException translate(StoreLocation location, String doing, SQLException e) {
+      String message = String.valueOf(e.getMessage());
+      String lower = message.toLowerCase(Locale.ROOT);
+      String store = location.toString();
+      if (lower.contains("could not set lock") || lower.contains("conflicting lock")) {
+        String pid = pid(message);
+        return new StoreException.InUse(store, "the store " + store + " is in use by another korescore process"
+            + pid + "; one process may write to a store at a time: wait for it to finish, then rerun", e);
+      }
+      if (lower.contains("not a valid duckdb database") || lower.contains("unable to open database")
+          && lower.contains("not a valid")) {
+        return new StoreException.Unavailable(store, store + " is not a DuckDB database; give a new file name,"
+            + " or a korescore store (.duckdb)", e);
+      }
+      if (lower.contains("version number") || lower.contains("newer version")
+          || lower.contains("serialization") && lower.contains("version")) {
+        return new StoreException.Incompatible(store, "the DuckDB file " + store
+            + " was written by a different DuckDB version than this korescore reads: " + firstLine(message));
+      }
+      if (lower.contains("permission denied") || lower.contains("read-only file system")
+          || lower.contains("cannot open file") || lower.contains("read only")) {
+        return new StoreException.Unavailable(store, "cannot " + doing + " the store " + store + ": "
+            + cause(message), e);
+      }
+      if (lower.contains("no space left") || lower.contains("disk full") || lower.contains("could not write")) {
+        return new StoreException.Failed(store, "cannot " + doing + " the store " + store
+            + ": the disk is full (nothing of this window was written; free space and rerun)", e);
+      }
+      return new StoreException.Failed(store, "cannot " + doing + " the store " + store + ": "
+          + firstLine(message), e);
+    }
+  },
+
+  POSTGRESQL {
+    /** The advisory lock key: the bytes of "korescor" as a long. */
+    private static final long LOCK_KEY = 0x6b6f726573636f72L;
+
+    @Override
+    Connection connect(StoreLocation location, boolean writer) throws SQLException {
+      try {
+        Class.forName("org.postgresql.Driver");
+      } catch (ClassNotFoundException e) {
+        throw new IllegalStateException("the PostgreSQL JDBC driver is not on the class path", e);
+      }
+      Connection connection = DriverManager.getConnection(location.jdbcUrl());
+      if (!writer) {
+        connection.setReadOnly(true);
+      }
+      return connection;
+    }
+
+    @Override
+    void lockForWriting(Connection connection, StoreLocation location) throws SQLException {
+      try (Statement statement = connection.createStatement();
+          ResultSet rs = statement.executeQuery("SELECT pg_try_advisory_lock(" + LOCK_KEY + ")")) {
+        rs.next();
+        if (!rs.getBoolean(1)) {
+          throw new StoreException.InUse(location.toString(), "the store " + location
+              + " is in use by another korescore process (it holds the store's advisory lock); one process may"
+              + " write to a store at a time: wait for it to finish, then rerun", null);
+        }
+      }
+    }
+
+    @Override
+    String createStage(String stage, String table) {
+      return "CREATE TEMP TABLE " + stage + " (LIKE " + table + ")";
+    }
+
+    @Override
+    RowWriter rowWriter(Connection connection, String stage, List<Column> columns) throws SQLException {
+      return RowWriter.batched(connection, stage, columns);
+    }
+
+    @Override
+    String upsert(String table, String stage, List<Column> columns, List<String> keys) {
+      String updates = columns.stream()
+          .filter(c -> !keys.contains(c.name()))
+          .map(c -> c.name() + " = EXCLUDED." + c.name())
+          .collect(Collectors.joining(", "));
+      return "INSERT INTO " + table + " SELECT * FROM " + stage + " ON CONFLICT (" + String.join(", ", keys)
+          + ") DO UPDATE SET " + updates;
+    }
+
+    @Override
+    StoreException translate(StoreLocation location, String doing, SQLException e) {
+      String store = location.toString();
+      String state = e.getSQLState() == null ? "" : e.getSQLState();
+      String message = StoreLocation.redact(firstLine(String.valueOf(e.getMessage())));
+      if (state.startsWith("08")) {
+        return new StoreException.Unavailable(store, "cannot connect to the store " + store + ": " + message, e);
+      }
+      if (state.equals("28P01") || state.equals("28000") || state.equals("3D000")) {
+        return new StoreException.Unavailable(store, "cannot open the store " + store + ": " + message, e);
+      }
+      if (state.equals("53100")) {
+        return new StoreException.Failed(store, "cannot " + doing + " the store " + store
+            + ": the database's disk is full (nothing of this window was written)", e);
+      }
+      return new StoreException.Failed(store, "cannot " + doing + " the store " + store + ": " + message, e);
+    }
+  };
+
+  abstract Connection connect(StoreLocation location, boolean writer) throws SQLException;
+
+  /** Makes this connection the store's only writer, or throws {@link StoreException.InUse}. */
+  abstract void lockForWriting(Connection connection, StoreLocation location) throws SQLException;
+
+  abstract String createStage(String stage, String table);
+
+  abstract RowWriter rowWriter(Connection connection, String stage, List<Column> columns) throws SQLException;
+
+  /** Inserts every row of {@code stage} into {@code table}, replacing the rows with the same {@code keys}. */
+  abstract String upsert(String table, String stage, List<Column> columns, List<String> keys);
+
+  /** A failed {@code doing} ("open", "write to", "read") as a {@link StoreException} in the user's words. */
+  abstract StoreException translate(StoreLocation location, String doing, SQLException e);
+
+  /** Where this dialect's migrations are, on the class path. */
+  String migrations() {
+    return "migrations/" + name().toLowerCase(Locale.ROOT) + "/";
+  }
+
+  static String firstLine(String message) {
+    int newline = message.indexOf('\n');
+    return newline < 0 ? message.strip() : message.substring(0, newline).strip();
+  }
+
+  /** DuckDB's message without its error-class prefix and without the file path repeated. */
+  static String cause(String message) {
+    String line = firstLine(message);
+    int colon = line.lastIndexOf(": ");
+    return colon < 0 ? line : line.substring(colon + 2);
+  }
+
+  static String pid(String message) {
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("PID (\\d+)").matcher(message);
+    return m.find() ? " (PID " + m.group(1) + ")" : "";
+  }
+}

@@ -1,0 +1,127 @@
+package dev.korescore.cli.store;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.korescore.core.fetch.DateWindow;
+import dev.korescore.core.fetch.FetchListener;
+import dev.korescore.core.fetch.FetchRawDataPort;
+import dev.korescore.core.fetch.FetchRequest;
+import dev.korescore.core.fetch.RawRecord;
+import dev.korescore.core.fetch.RawRecordStream;
+import dev.korescore.core.fetch.WindowLedger;
+import dev.korescore.core.port.out.ReadInteractionsPort;
+import dev.korescore.core.store.SyncRun;
+import dev.korescore.core.store.VersionChange;
+import dev.korescore.core.store.WindowResult;
+import dev.korescore.core.store.WriteInteractionStorePort;
+import dev.korescore.scoring.KoreAuditor;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * The sync service: fetches a request's windows and commits each window to the store in one transaction
+ * (its records parsed, hashed and audited, its ledger, the high-water mark), as soon as the window is
+ * complete. A process killed at any moment leaves the committed windows; rerunning syncs the rest and
+ * records no version twice.
+ *
+ * <pre>{@code
+ * StoreSync sync = StoreSync.create(store, JacksonInteractionReaderAdapter.create(), KoreAuditor.defaults(), clock);
+ * SyncOutcome outcome = sync.run(kore, endpoint, request, progress, w -> out.println(w.describe()));
+ * }</pre>
+ */
+public final class StoreSync {
+  private final WriteInteractionStorePort store;
+  private final ScoredRecords scorer;
+  private final Clock clock;
+
+  private StoreSync(WriteInteractionStorePort store, ScoredRecords scorer, Clock clock) {
+    this.store = store;
+    this.scorer = scorer;
+    this.clock = clock;
+  }
+
+  public static StoreSync create(
+      WriteInteractionStorePort store, ReadInteractionsPort reader, KoreAuditor auditor, Clock clock) {
+    return new StoreSync(requireNonNull(store, "store"), new ScoredRecords(reader, auditor), requireNonNull(clock, "clock"));
+  }
+
+  /**
+   * Fetches {@code request} from {@code kore} and commits window after window; {@code eachWindow} hears of
+   * each committed window. The high-water mark advances with complete windows until the first
+   * incomplete one, so that the next sync reads that one again.
+   *
+   * @param source what is synced, safe to store (the endpoint, ids only)
+   */
+  public SyncOutcome run(FetchRawDataPort kore, String source, FetchRequest request, FetchListener progress,
+      Consumer<WindowOutcome> eachWindow) {
+    SyncRun run = new SyncRun(store.nextRunId(), clock.instant(), requireNonNull(source, "source"));
+    List<WindowOutcome> outcomes = new ArrayList<>();
+    List<RawRecord> window = new ArrayList<>();
+    FetchListener listener = new FetchListener() {
+      @Override
+      public void pageFetched(DateWindow w, int page, int records, long totalReported) {
+        progress.pageFetched(w, page, records, totalReported);
+      }
+
+      @Override
+      public void windowCompleted(WindowLedger ledger) {
+        boolean advance = ledger.complete() && outcomes.stream().allMatch(o -> o.ledger().complete());
+        WindowResult result = commit(run, ledger, window, advance);
+        window.clear();
+        WindowOutcome outcome = new WindowOutcome(ledger, result);
+        outcomes.add(outcome);
+        progress.windowCompleted(ledger);
+        eachWindow.accept(outcome);
+      }
+    };
+    try (RawRecordStream records = kore.fetch(request, listener)) {
+      while (records.hasNext()) {
+        window.add(records.next());
+      }
+    }
+    return new SyncOutcome(run.id(), outcomes);
+  }
+
+  /** Parses, hashes and audits one window's records and commits them with the window's ledger. */
+  public WindowResult commit(SyncRun run, WindowLedger ledger, List<RawRecord> records, boolean advance) {
+    return store.commitWindow(run, ledger, scorer.score(records), clock.instant(), advance);
+  }
+
+  /** One committed window: its fetch ledger and what it changed in the store. */
+  public record WindowOutcome(WindowLedger ledger, WindowResult result) {
+    public WindowOutcome {
+      requireNonNull(ledger, "ledger");
+      requireNonNull(result, "result");
+    }
+
+    /** {@code WINDOW total=.. received=.. complete: new 12, re-scored 3, unchanged 980}. */
+    public String describe() {
+      return ledger.describe() + ": " + result.describe();
+    }
+  }
+
+  /** A whole run: its number and every committed window. */
+  public record SyncOutcome(long runId, List<WindowOutcome> windows) {
+    public SyncOutcome {
+      windows = List.copyOf(windows);
+    }
+
+    public boolean complete() {
+      return windows.stream().allMatch(w -> w.ledger().complete());
+    }
+
+    public long count(VersionChange change) {
+      return windows.stream().mapToLong(w -> w.result().count(change)).sum();
+    }
+
+    public long changed() {
+      return windows.stream().mapToLong(w -> w.result().changed()).sum();
+    }
+
+    public long unchanged() {
+      return windows.stream().mapToLong(w -> w.result().unchanged()).sum();
+    }
+  }
+}
