@@ -1,14 +1,13 @@
 #!/usr/bin/env bash
-# Benchmark of `korescore audit --format jsonl` against a bare Jackson streaming baseline and jq.
-# Prints wall time (s, best and median of $RUNS interleaved runs) and peak RSS (MB) of each, then a
-# 1,000,000-interaction memory run. Numbers, not a test: see README.md in this directory for the recorded results.
+# Benchmark of `korescore audit --format jsonl` against the bare scan (BareScan.java: the least a JVM
+# program can do), a plain Python script (audit.py: json.loads per line), the fuller Jackson baseline
+# (Baseline.java) and jq. Prints wall time (s, best and median of $RUNS interleaved runs) and peak RSS (MB)
+# of each, then a 1,000,000-interaction memory run. Numbers, not a test: see README.md in this directory.
 #
 #   bench/audit/run.sh                 # 200,000 interactions, 5 runs each
 #   RECORDS=50000 RUNS=1 SKIP_JQ=1 SKIP_BIG=1 bench/audit/run.sh
-#   WITH_THREADS=1 bench/audit/run.sh  # also the hidden --threads 2
 #
-# Needs: JDK 17+, Maven (for the jar), python3 (data, unless the testkit generator's
-# `korescore generate` exists), jq, GNU time (/usr/bin/time).
+# Needs: JDK 17+, Maven (for the jar), python3, jq, GNU time (/usr/bin/time).
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -21,7 +20,7 @@ mkdir -p "$work"
 
 jar="$(ls "$root"/app-cli/target/korescore-app-cli-*-all.jar 2>/dev/null | head -n 1 || true)"
 if [ -z "$jar" ] || [ "${REBUILD:-0}" = 1 ]; then
-  (cd "$root" && mvn -B -q install -pl app-cli -DskipTests)
+  (cd "$root" && mvn -B -q -pl app-cli -am package -DskipTests -Dmaven.javadoc.skip=true -Dmaven.source.skip=true)
   jar="$(ls "$root"/app-cli/target/korescore-app-cli-*-all.jar | head -n 1)"
 fi
 # a private copy, so that a rebuild by someone else does not change the jar under a run
@@ -39,10 +38,16 @@ if [ ! -s "$data" ]; then
   fi
 fi
 echo "data: $data ($(du -Lm "$data" | cut -f1) MB, $(wc -l <"$data") lines)"
+# the bare scan and the Python script read the 2024 spaced keys only: their own data set, all spaced
+spaced="$work/spaced-$records.jsonl"
+if [ ! -s "$spaced" ]; then
+  java -jar "$jar" generate --records "$records" --seed 42 --key-style spaced-2024 --out "$spaced"
+fi
+echo "spaced data: $spaced ($(du -Lm "$spaced" | cut -f1) MB)"
 
 jackson="$(ls ~/.m2/repository/com/fasterxml/jackson/core/jackson-core/2.23.0/jackson-core-2.23.0.jar)"
 mkdir -p "$work/classes"
-javac -d "$work/classes" -cp "$jackson" "$here/Baseline.java"
+javac -d "$work/classes" -cp "$jackson" "$here/Baseline.java" "$here/BareScan.java"
 
 # One timed run: appends "wall rss_kb" to $work/NAME.runs.
 run_once() { # name, command...
@@ -66,27 +71,37 @@ report() { # name
     >"$work/$name.median"
 }
 
-cat "$data" >/dev/null # warm the page cache
+# BoundedHeap's child options, for the no-relaunch variant
+direct="-XX:+IgnoreUnrecognizedVMOptions -Xmx256m -Xmn96m -XX:+UseSerialGC -XX:FreqInlineSize=50 -Dkorescore.boundedHeap=true"
+cat "$data" "$spaced" >/dev/null # warm the page cache
 rm -f "$work"/*.runs
-# Interleaved (baseline, audit, baseline, audit, ...), so that the machine's load changes hit both alike.
+# Interleaved (bare scan, audit, python, baseline, audit on every key style, ...), so that the machine's
+# load changes hit all alike. `audit` and `bare-scan` and `python` read the same spaced data.
 for _ in $(seq "$runs"); do
+  run_once bare-scan java -cp "$work/classes:$jackson" BareScan "$spaced"
+  run_once audit java -jar "$jar" audit --format jsonl --out /dev/null "$spaced"
+  # the child JVM's options given by the caller (as a launcher could): no relaunch
+  run_once audit-no-relaunch java $direct -jar "$jar" audit --format jsonl --out /dev/null "$spaced"
+  run_once python python3 "$here/audit.py" "$spaced"
   run_once baseline java -cp "$work/classes:$jackson" Baseline "$data" /dev/null
-  run_once audit java -jar "$jar" audit --format jsonl --out /dev/null "$data"
-  if [ "${WITH_THREADS:-0}" = 1 ]; then
-    run_once audit-2-threads java -jar "$jar" audit --threads 2 --format jsonl --out /dev/null "$data"
-  fi
+  run_once audit-all-keys java -jar "$jar" audit --format jsonl --out /dev/null "$data"
 done
 echo "wall time over $runs interleaved runs, highest peak RSS:"
-report baseline
+report bare-scan
 report audit
-if [ "${WITH_THREADS:-0}" = 1 ]; then report audit-2-threads; fi
+report audit-no-relaunch
+report python
+report baseline
+report audit-all-keys
+awk -v a="$(cat "$work/audit.median")" -v b="$(cat "$work/bare-scan.median")" -v p="$(cat "$work/python.median")" \
+  'BEGIN{printf "audit / bare scan: %.2fx median to median (target <= 1.3x); python / audit: %.2fx (target >= 2x)\n", a / b, p / a}'
 if [ "${SKIP_JQ:-0}" != 1 ]; then
   run_once jq sh -c "jq -c -f '$here/audit.jq' '$data' >/dev/null"
   report jq
 fi
-awk -v a="$(cat "$work/audit.wall")" -v b="$(cat "$work/baseline.wall")" \
-  -v am="$(cat "$work/audit.median")" -v bm="$(cat "$work/baseline.median")" \
-  'BEGIN{printf "audit / baseline: %.2fx best to best, %.2fx median to median\n", a / b, am / bm}'
+awk -v a="$(cat "$work/audit-all-keys.wall")" -v b="$(cat "$work/baseline.wall")" \
+  -v am="$(cat "$work/audit-all-keys.median")" -v bm="$(cat "$work/baseline.median")" \
+  'BEGIN{printf "audit (every key style) / baseline: %.2fx best to best, %.2fx median to median\n", a / b, am / bm}'
 if [ -f "$work/jq.wall" ] && [ "${SKIP_JQ:-0}" != 1 ]; then
   awk -v a="$(cat "$work/audit.wall")" -v j="$(cat "$work/jq.wall")" 'BEGIN{printf "audit / jq: %.2fx\n", a / j}'
 fi

@@ -99,6 +99,9 @@ class WhatIfProperties {
             return;
           }
           String name = interaction.metrics().get(index % interaction.metrics().size()).name();
+          if (name.isBlank()) {
+            return; // a change names its metric: a blank name (which Kore's data may hold) cannot be named
+          }
           FormChange fatal = FormChange.builder().metric(name, MetricChange.none().withFatal(true)).build();
           rescored(policy, fatal, interaction).ifPresent(r -> {
             ExactScore before = r.scoreBefore();

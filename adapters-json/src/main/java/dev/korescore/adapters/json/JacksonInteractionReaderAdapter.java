@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.korescore.core.fetch.RawRecord;
 import dev.korescore.core.port.out.InteractionReadException;
 import dev.korescore.core.port.out.InteractionStream;
 import dev.korescore.core.port.out.ReadInteractionsPort;
@@ -20,6 +21,7 @@ import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Iterator;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.zip.GZIPInputStream;
@@ -72,30 +74,45 @@ public final class JacksonInteractionReaderAdapter implements ReadInteractionsPo
     requireNonNull(input, "input");
     requireNonNull(options, "options");
     try {
-      InputStream in = decompressed(input);
-      if (options.skipBadRecords()) {
-        ReplayInput replay = new ReplayInput(in);
-        JsonParser parser = factory.createParser(replay);
-        parser.disable(JsonParser.Feature.AUTO_CLOSE_SOURCE);
-        return new JsonInteractionStream(sourceName, factory, replay, parser,
-            new RecordReader(parser, factory, sourceName, options.scope()), true);
-      }
-      JsonParser parser = factory.createParser(in);
-      return new JsonInteractionStream(
-          sourceName, parser, new RecordReader(parser, factory, sourceName, options.scope()), false);
+      return openDecoded(sourceName, decompressed(input), options);
     } catch (IOException | RuntimeException e) {
-      try {
-        input.close();
-      } catch (IOException | RuntimeException ignored) {
-        // the open failure is what matters
-      }
-      throw new InteractionReadException(
-          SourcePosition.of(sourceName, 0, 0),
-          Optional.empty(),
-          "cannot read the input: " + (e instanceof EOFException ? "the gzip data is cut short before the first record"
-              : e instanceof IOException io ? JsonErrors.describe(io) : String.valueOf(e.getMessage())),
-          e);
+      throw cannotOpen(sourceName, input, e);
     }
+  }
+
+  @Override
+  public InteractionStream open(String sourceName, Iterator<RawRecord> records, ReadOptions options) {
+    requireNonNull(sourceName, "sourceName");
+    requireNonNull(records, "records");
+    requireNonNull(options, "options");
+    return new FetchedRecords(sourceName, new RawRecordLines(records), options);
+  }
+
+  private InteractionStream openDecoded(String sourceName, InputStream in, ReadOptions options) throws IOException {
+    if (options.skipBadRecords()) {
+      ReplayInput replay = new ReplayInput(in);
+      JsonParser parser = factory.createParser(replay);
+      parser.disable(JsonParser.Feature.AUTO_CLOSE_SOURCE);
+      return new JsonInteractionStream(sourceName, factory, replay, parser,
+          new RecordReader(parser, factory, sourceName, options.scope()), true);
+    }
+    JsonParser parser = factory.createParser(in);
+    return new JsonInteractionStream(
+        sourceName, parser, new RecordReader(parser, factory, sourceName, options.scope()), false);
+  }
+
+  private static InteractionReadException cannotOpen(String sourceName, InputStream input, Exception e) {
+    try {
+      input.close();
+    } catch (IOException | RuntimeException ignored) {
+      // the open failure is what matters
+    }
+    return new InteractionReadException(
+        SourcePosition.of(sourceName, 0, 0),
+        Optional.empty(),
+        "cannot read the input: " + (e instanceof EOFException ? "the gzip data is cut short before the first record"
+            : e instanceof IOException io ? JsonErrors.describe(io) : String.valueOf(e.getMessage())),
+        e);
   }
 
   /**
@@ -155,5 +172,68 @@ public final class JacksonInteractionReaderAdapter implements ReadInteractionsPo
       return new GZIPInputStream(buffered, BUFFER);
     }
     return buffered;
+  }
+
+  /**
+   * The interactions of fetched records, opened on first use (nothing is fetched before the caller
+   * asks); a failure of the records themselves is thrown as it is.
+   */
+  private final class FetchedRecords implements InteractionStream {
+    private final String sourceName;
+    private final RawRecordLines lines;
+    private final ReadOptions options;
+    private InteractionStream stream;
+    private boolean closed;
+
+    FetchedRecords(String sourceName, RawRecordLines lines, ReadOptions options) {
+      this.sourceName = sourceName;
+      this.lines = lines;
+      this.options = options;
+    }
+
+    private InteractionStream opened() {
+      if (stream == null) {
+        try {
+          stream = openDecoded(sourceName, lines, options);
+        } catch (IOException | RuntimeException e) {
+          throw lines.failure().orElseGet(() -> cannotOpen(sourceName, lines, e));
+        }
+      }
+      return stream;
+    }
+
+    @Override
+    public boolean hasNext() {
+      if (closed) {
+        return false;
+      }
+      try {
+        return opened().hasNext();
+      } catch (RuntimeException e) {
+        throw lines.failure().orElse(e);
+      }
+    }
+
+    @Override
+    public dev.korescore.core.model.Interaction next() {
+      try {
+        return opened().next();
+      } catch (RuntimeException e) {
+        throw lines.failure().orElse(e);
+      }
+    }
+
+    @Override
+    public SkippedRecords skipped() {
+      return stream == null ? SkippedRecords.none() : stream.skipped();
+    }
+
+    @Override
+    public void close() {
+      closed = true;
+      if (stream != null) {
+        stream.close();
+      }
+    }
   }
 }

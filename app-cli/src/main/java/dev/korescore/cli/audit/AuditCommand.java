@@ -2,8 +2,7 @@ package dev.korescore.cli.audit;
 
 import dev.korescore.adapters.json.JacksonInteractionReaderAdapter;
 import dev.korescore.adapters.http.RetryPolicy;
-import dev.korescore.cli.fetch.FetchRun;
-import dev.korescore.cli.fetch.FetchedInteractions;
+import dev.korescore.core.fetch.FetchRequest;
 import dev.korescore.cli.fetch.KoreOptions;
 import dev.korescore.cli.store.Stores;
 import dev.korescore.cli.store.StoredRecords;
@@ -15,7 +14,6 @@ import dev.korescore.core.store.WeeklyChanges;
 import dev.korescore.report.AuditReportModel.WeekRow;
 import dev.korescore.report.HtmlAuditReport;
 import dev.korescore.report.ReportHeader;
-import dev.korescore.core.fetch.WindowLedger;
 import dev.korescore.scoring.AuditAggregator;
 import java.time.Instant;
 import java.util.Map;
@@ -130,11 +128,6 @@ public final class AuditCommand implements Callable<Integer> {
           + " all, the text summary explains the first " + TextSummary.EXPLAINED + ".")
   int problemsKept = AuditAggregator.DEFAULT_PROBLEMS_KEPT;
 
-  @Option(names = "--threads", paramLabel = "N", hidden = true,
-      description = "1 (default): read, verify and write on one thread; 2: parse JSON Lines on two threads and"
-          + " verify and write on a third (no faster on 2 cores, at 25% more CPU: bench/audit/README.md).")
-  int threads = 1;
-
   @Option(names = "--report", paramLabel = "FILE",
       description = "Also write a self-contained HTML report (charts, sortable problem table) to FILE.")
   Path report;
@@ -205,27 +198,18 @@ public final class AuditCommand implements Callable<Integer> {
     if (problemsKept < 0) {
       throw CliException.usage("--problems must be >= 0, was " + problemsKept);
     }
-    if (threads < 1 || threads > 2) {
-      throw CliException.usage("--threads must be 1 or 2, was " + threads);
-    }
-    AuditOptions options = new AuditOptions(
-        policy(), format, onlyProblems, inferPolicy, problemsKept, threads == 2, csvRaw);
+    AuditOptions options = new AuditOptions(policy(), format, onlyProblems, inferPolicy, problemsKept, csvRaw);
     boolean fetching = from != null || to != null;
-    if (fetching && (from == null || to == null)) {
-      throw CliException.usage("--from and --to go together");
-    }
-    if (fetching && !files.isEmpty()) {
-      throw CliException.usage("give input FILEs or --from/--to, not both");
-    }
     if (store != null && (fetching || !files.isEmpty())) {
       throw CliException.usage("give input FILEs, --from/--to or --store, only one of them");
     }
     if (since != null && store == null) {
       throw CliException.usage("--since goes with --store");
     }
+    AuditSource source = store == null ? source() : null;
     OutputTargets targets = OutputTargets.check().output("--out", out).output("--report", report);
     files.forEach(file -> targets.input(Path.of(file)));
-    if (fetching) {
+    if (source instanceof AuditSource.Fetched) {
       kore.inputFiles().forEach(targets::input);
     }
     if (store != null && !store.startsWith("jdbc:")) {
@@ -236,33 +220,10 @@ public final class AuditCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     AuditResult result;
     List<String> sources;
-    boolean complete = true;
-    if (fetching) {
-      Instant start = KoreOptions.parseTime("--from", from);
-      Instant end = KoreOptions.parseTime("--to", to);
-      if (!start.isBefore(end)) {
-        throw CliException.usage("--from must be before --to, were " + start + " and " + end);
-      }
-      try (FetchRun run = kore.openRun(environment, retryPolicy);
-          FetchedInteractions interactions = run.interactions(run.request(start, end, channels, queues));
-          Output output = Output.open(out, spec.commandLine().getOut())) {
-        sources = List.of(run.endpoint() + " " + start + " to " + end);
-        if (!allowEmpty && !interactions.hasNext()) {
-          throw CliException.usage("no interactions in " + sources.get(0) + " (--allow-empty accepts that)");
-        }
-        result = AuditRun.create(options).run(interactions, output.writer);
-        output.commit();
-        for (WindowLedger ledger : interactions.ledgers()) {
-          if (!ledger.complete()) {
-            complete = false;
-            err.println("korescore: incomplete fetch: " + ledger.describe());
-          }
-        }
-      }
-    } else if (store != null) {
+    List<String> incomplete;
+    if (store != null) {
       Optional<Instant> start = since == null ? Optional.empty() : Optional.of(KoreOptions.parseTime("--since", since));
-      ReadOptions readOptions = (skipBadRecords ? ReadOptions.skippingBadRecords() : ReadOptions.strict())
-          .withScope(ReadScope.AUDIT);
+      ReadOptions readOptions = AuditSource.readOptions(skipBadRecords);
       List<WeeklyChanges> changes;
       try (ReadInteractionStorePort reader = Stores.openReader(store);
           Stream<CurrentRecord> current = reader.current(start);
@@ -277,21 +238,21 @@ public final class AuditCommand implements Callable<Integer> {
           Trends.print(weeks, output.writer instanceof PrintWriter p ? p : new PrintWriter(output.writer));
         }
       }
+      incomplete = List.of();
     } else {
-      List<String> inputs = files.isEmpty() ? List.of("-") : files;
-      ReadOptions readOptions = (skipBadRecords ? ReadOptions.skippingBadRecords() : ReadOptions.strict())
-          .withScope(ReadScope.AUDIT);
-      try (InteractionInputs interactions = new InteractionInputs(readers.get(), inputs, readOptions, threads);
+      try (AuditSource.Input interactions = source.open(readers.get(), skipBadRecords);
           Output output = Output.open(out, spec.commandLine().getOut())) {
+        sources = interactions.shown();
         if (!allowEmpty && !interactions.hasNext()) {
-          throw CliException.usage("no interactions in " + String.join(", ", InteractionInputs.shown(inputs))
+          throw CliException.usage("no interactions in " + String.join(", ", sources)
               + interactions.skippedNote().map(note -> " (" + note + ")").orElse("") + " (--allow-empty accepts that)");
         }
         result = AuditRun.create(options).run(interactions, output.writer);
         output.commit();
         interactions.reportSkipped(err);
+        incomplete = interactions.incompleteWindows();
+        incomplete.forEach(window -> err.println("korescore: incomplete fetch: " + window));
       }
-      sources = inputs.stream().map(name -> name.equals("-") ? "<stdin>" : name).toList();
     }
     if (report != null) {
       writeReport(result, sources, weeks);
@@ -300,7 +261,28 @@ public final class AuditCommand implements Callable<Integer> {
       err.println("korescore " + AuditRun.oneLineSummary(result.summary()));
     }
     err.flush();
-    return complete ? result.exitCode() : ExitCodes.INCOMPLETE;
+    return incomplete.isEmpty() ? result.exitCode() : ExitCodes.INCOMPLETE;
+  }
+
+  /** Files, or with {@code --from/--to} the records fetched from Kore: chosen once, read alike. */
+  private AuditSource source() {
+    boolean fetching = from != null || to != null;
+    if (!fetching) {
+      return AuditSource.files(files);
+    }
+    if (from == null || to == null) {
+      throw CliException.usage("--from and --to go together");
+    }
+    if (!files.isEmpty()) {
+      throw CliException.usage("give input FILEs or --from/--to, not both");
+    }
+    Instant start = KoreOptions.parseTime("--from", from);
+    Instant end = KoreOptions.parseTime("--to", to);
+    if (!start.isBefore(end)) {
+      throw CliException.usage("--from must be before --to, were " + start + " and " + end);
+    }
+    FetchRequest request = FetchRequest.of(start, end, kore.tuning().window()).withChannels(channels).withQueues(queues);
+    return AuditSource.fetched(() -> kore.openRun(environment, retryPolicy), request);
   }
 
   private void writeReport(AuditResult result, List<String> sources, List<WeekRow> weeks) {

@@ -13,13 +13,12 @@ import dev.korescore.scoring.AuditAggregator;
  * @param onlyProblems JSON Lines and CSV: write rows for problems only (mismatches and invalid records)
  * @param inferPolicy also try every policy variant on every record and report which explains most
  * @param problemsKept how many problems the summary keeps with their explanations
- * @param parallel read on one thread while verifying and writing on another
  * @param csvRaw CSV: write text cells exactly as in the data, without the leading {@code '} that keeps a
  *     spreadsheet from reading {@code =...}, {@code +...}, {@code -...}, {@code @...} as a formula
  */
 public record AuditOptions(
     ScoringPolicy policy, OutputFormat format, boolean onlyProblems, boolean inferPolicy, int problemsKept,
-    boolean parallel, boolean csvRaw) {
+    boolean csvRaw) {
 
   public AuditOptions {
     requireNonNull(policy, "policy");
@@ -29,40 +28,33 @@ public record AuditOptions(
     }
   }
 
-  /**
-   * Kore's default policy, text output, every row, no inference, 50 problems kept, on the caller's
-   * thread (a second thread did not pay on two cores: bench/audit/README.md).
-   */
+  /** Kore's default policy, text output, every row, no inference, 50 problems kept. */
   public static AuditOptions defaults() {
     return new AuditOptions(
-        ScoringPolicy.defaults(), OutputFormat.TEXT, false, false, AuditAggregator.DEFAULT_PROBLEMS_KEPT, false, false);
+        ScoringPolicy.defaults(), OutputFormat.TEXT, false, false, AuditAggregator.DEFAULT_PROBLEMS_KEPT, false);
   }
 
   public AuditOptions withPolicy(ScoringPolicy value) {
-    return new AuditOptions(value, format, onlyProblems, inferPolicy, problemsKept, parallel, csvRaw);
+    return new AuditOptions(value, format, onlyProblems, inferPolicy, problemsKept, csvRaw);
   }
 
   public AuditOptions withFormat(OutputFormat value) {
-    return new AuditOptions(policy, value, onlyProblems, inferPolicy, problemsKept, parallel, csvRaw);
+    return new AuditOptions(policy, value, onlyProblems, inferPolicy, problemsKept, csvRaw);
   }
 
   public AuditOptions withOnlyProblems(boolean value) {
-    return new AuditOptions(policy, format, value, inferPolicy, problemsKept, parallel, csvRaw);
+    return new AuditOptions(policy, format, value, inferPolicy, problemsKept, csvRaw);
   }
 
   public AuditOptions withInferPolicy(boolean value) {
-    return new AuditOptions(policy, format, onlyProblems, value, problemsKept, parallel, csvRaw);
+    return new AuditOptions(policy, format, onlyProblems, value, problemsKept, csvRaw);
   }
 
   public AuditOptions withProblemsKept(int value) {
-    return new AuditOptions(policy, format, onlyProblems, inferPolicy, value, parallel, csvRaw);
+    return new AuditOptions(policy, format, onlyProblems, inferPolicy, value, csvRaw);
   }
 
   public AuditOptions withCsvRaw(boolean value) {
-    return new AuditOptions(policy, format, onlyProblems, inferPolicy, problemsKept, parallel, value);
-  }
-
-  public AuditOptions withParallel(boolean value) {
-    return new AuditOptions(policy, format, onlyProblems, inferPolicy, problemsKept, value, csvRaw);
+    return new AuditOptions(policy, format, onlyProblems, inferPolicy, problemsKept, value);
   }
 }

@@ -11,12 +11,7 @@ import dev.korescore.scoring.KoreAuditor;
 import dev.korescore.scoring.Verdict;
 import java.io.PrintWriter;
 import java.io.Writer;
-import java.util.ArrayList;
 import java.util.Iterator;
-import java.util.List;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BiConsumer;
 import java.util.stream.Stream;
 
@@ -32,14 +27,10 @@ import java.util.stream.Stream;
  * }</pre>
  *
  * <p>Memory stays flat: interactions are verified and written one at a time, and the summary grows
- * with the number of agents, queues, metrics and days, not of interactions. With {@link
- * AuditOptions#parallel()} the iterator is drained on a second thread (JSON parsing there, scoring and
- * writing here), through a small bounded queue. A failure of the iterator (an {@code
- * InteractionReadException}) is rethrown as is by {@link #run}.
+ * with the number of agents, queues, metrics and days, not of interactions. A failure of the iterator
+ * (an {@code InteractionReadException}) is rethrown as is by {@link #run}.
  */
 public final class AuditRun {
-  private static final int BATCH = 128;
-  private static final int BATCHES_IN_FLIGHT = 4;
   /** CSV rows through the JSON adapter's table writer (Jackson stays in adapters-json). */
   private static final WriteTablePort TABLES = CsvTableAdapter.create();
 
@@ -85,12 +76,8 @@ public final class AuditRun {
     AuditAggregator aggregator =
         AuditAggregator.create(options.policy(), options.problemsKept(), options.inferPolicy());
     try (VerdictRows rows = VerdictRows.forFormat(options.format(), out, TABLES, options.csvRaw())) {
-      if (options.parallel()) {
-        runParallel(interactions, aggregator, rows, listener);
-      } else {
-        while (interactions.hasNext()) {
-          audit(interactions.next(), aggregator, rows, listener);
-        }
+      while (interactions.hasNext()) {
+        audit(interactions.next(), aggregator, rows, listener);
       }
     }
     AuditSummary summary = aggregator.summary();
@@ -148,68 +135,6 @@ public final class AuditRun {
     listener.accept(interaction, verdict);
     if (!options.onlyProblems() || verdict.isProblem()) {
       rows.write(interaction, verdict);
-    }
-  }
-
-  private void runParallel(
-      Iterator<Interaction> interactions, AuditAggregator aggregator, VerdictRows rows,
-      BiConsumer<Interaction, Verdict> listener) {
-    BlockingQueue<List<Interaction>> queue = new ArrayBlockingQueue<>(BATCHES_IN_FLIGHT);
-    List<Interaction> end = List.of();
-    AtomicReference<Throwable> failure = new AtomicReference<>();
-    Thread reader = new Thread(() -> {
-      List<Interaction> batch = new ArrayList<>(BATCH);
-      try {
-        while (interactions.hasNext()) {
-          batch.add(interactions.next());
-          if (batch.size() == BATCH) {
-            queue.put(batch);
-            batch = new ArrayList<>(BATCH);
-          }
-        }
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return;
-      } catch (RuntimeException | Error e) {
-        failure.set(e);
-      }
-      try {
-        if (!batch.isEmpty()) {
-          queue.put(batch);
-        }
-        queue.put(end);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    }, "korescore-audit-reader");
-    reader.setDaemon(true);
-    reader.start();
-    boolean finished = false;
-    try {
-      while (true) {
-        List<Interaction> batch = queue.take();
-        if (batch == end) {
-          break;
-        }
-        for (Interaction interaction : batch) {
-          audit(interaction, aggregator, rows, listener);
-        }
-      }
-      finished = true;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("the audit was interrupted", e);
-    } finally {
-      if (!finished) {
-        reader.interrupt();
-      }
-    }
-    Throwable error = failure.get();
-    if (error instanceof RuntimeException runtime) {
-      throw runtime;
-    }
-    if (error instanceof Error fatal) {
-      throw fatal;
     }
   }
 

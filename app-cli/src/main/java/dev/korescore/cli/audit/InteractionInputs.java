@@ -30,20 +30,15 @@ public final class InteractionInputs implements Iterator<Interaction>, AutoClose
   private final ReadInteractionsPort reader;
   private final Iterator<String> names;
   private final ReadOptions options;
-  private final int threads;
   private InteractionStream current;
   private long skipped;
   private String firstSkipped;
 
-  /**
-   * @param names file names, {@code -} for standard input
-   * @param threads 1, or 2 to parse JSON Lines on two threads
-   */
-  public InteractionInputs(ReadInteractionsPort reader, List<String> names, ReadOptions options, int threads) {
+  /** @param names file names, {@code -} for standard input */
+  public InteractionInputs(ReadInteractionsPort reader, List<String> names, ReadOptions options) {
     this.reader = reader;
     this.names = List.copyOf(names).iterator();
     this.options = options;
-    this.threads = threads;
   }
 
   /** The names a command reads: its FILE arguments, or standard input when there are none. */
@@ -90,6 +85,15 @@ public final class InteractionInputs implements Iterator<Interaction>, AutoClose
 
   /** {@code skipped N bad records; the first: FILE:LINE:COL ...}, when any was skipped. */
   public Optional<String> skippedNote() {
+    return skippedNote(skipped, firstSkipped);
+  }
+
+  /** {@code skipped N bad records; the first: ...} of one stream, when any was skipped. */
+  static Optional<String> skippedNote(InteractionStream.SkippedRecords skipped) {
+    return skippedNote(skipped.count(), skipped.first().isEmpty() ? null : skipped.first().get(0).getMessage());
+  }
+
+  private static Optional<String> skippedNote(long skipped, String firstSkipped) {
     if (skipped == 0) {
       return Optional.empty();
     }
@@ -99,11 +103,11 @@ public final class InteractionInputs implements Iterator<Interaction>, AutoClose
 
   private InteractionStream open(String name) {
     if (name.equals("-")) {
-      return ChunkedJsonLines.open("<stdin>", new NonClosing(System.in), reader, options, threads);
+      return reader.open("<stdin>", new NonClosing(System.in), options);
     }
     Path path = Path.of(name);
     try {
-      return ChunkedJsonLines.open(name, Files.newInputStream(path), reader, options, threads);
+      return reader.open(name, Files.newInputStream(path), options);
     } catch (NoSuchFileException | FileNotFoundException e) {
       throw CliException.usage("cannot read " + name + ": no such file");
     } catch (IOException e) {

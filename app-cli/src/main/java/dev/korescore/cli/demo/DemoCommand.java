@@ -12,6 +12,7 @@ import dev.korescore.cli.common.ExitCodes;
 import dev.korescore.cli.audit.AuditOptions;
 import dev.korescore.cli.audit.AuditResult;
 import dev.korescore.cli.audit.AuditRun;
+import dev.korescore.cli.audit.AuditSource;
 import dev.korescore.cli.audit.OutputFormat;
 import dev.korescore.report.HtmlAuditReport;
 import dev.korescore.report.ReportHeader;
@@ -225,8 +226,8 @@ public final class DemoCommand implements Callable<Integer> {
 
   private static AuditResult audit(ReadInteractionsPort reader, Path records, Path target, OutputFormat format,
       BiConsumer<Interaction, Verdict> listener) {
-    AuditOptions options = AuditOptions.defaults().withFormat(format).withProblemsKept(3).withParallel(false);
-    try (InteractionStream in = open(reader, records);
+    AuditOptions options = AuditOptions.defaults().withFormat(format).withProblemsKept(3);
+    try (AuditSource.Input in = AuditSource.files(List.of(records.toString())).open(reader, false);
         Writer writer = Files.newBufferedWriter(target, StandardCharsets.UTF_8)) {
       return AuditRun.create(options).run(in, writer, listener);
     } catch (IOException e) {
@@ -280,13 +281,6 @@ public final class DemoCommand implements Callable<Integer> {
     }
   }
 
-  private static InteractionStream open(ReadInteractionsPort reader, Path records) {
-    try {
-      return reader.open(records.toString(), Files.newInputStream(records), ReadOptions.strict());
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + records, e);
-    }
-  }
 
   private static void createDirectories(Path dir) {
     try {

@@ -15,6 +15,8 @@ import dev.korescore.core.fetch.FetchRawDataPort;
 import dev.korescore.core.fetch.FetchRequest;
 import dev.korescore.core.fetch.RawRecordStream;
 import dev.korescore.core.fetch.WindowLedger;
+import dev.korescore.core.port.out.ReadInteractionsPort;
+import dev.korescore.core.port.out.ReadOptions;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -99,12 +101,18 @@ public final class FetchRun implements AutoCloseable {
   }
 
   /**
-   * The fetched records as domain interactions (mapped by adapters-json, strict), lazily, with the
-   * ledgers. Closing the returned stream stops the fetch. A failed request surfaces as the {@link
-   * dev.korescore.core.fetch.FetchException} it is.
+   * The fetched records as domain interactions, lazily, with the ledgers: {@code reader} maps them with
+   * {@code options} exactly as it maps the lines of a file holding them (errors name {@code kore}, the
+   * record's number in the fetch as the line, and its conversation id). Closing the returned stream stops
+   * the fetch. A failed request surfaces as the {@link dev.korescore.core.fetch.FetchException} it is.
    */
+  public FetchedInteractions interactions(FetchRequest request, ReadInteractionsPort reader, ReadOptions options) {
+    return FetchedInteractions.of(adapter.fetch(request), reader, options);
+  }
+
+  /** The fetched records read strictly, every field, by the JSON adapter. */
   public FetchedInteractions interactions(FetchRequest request) {
-    return new FetchedInteractions(adapter.fetch(request), JacksonInteractionReaderAdapter.create(), "kore");
+    return interactions(request, JacksonInteractionReaderAdapter.create(), ReadOptions.strict());
   }
 
   /** What to do with an output file that exists. */

@@ -4,6 +4,7 @@ import dev.korescore.core.text.TerminalText;
 import dev.korescore.adapters.json.JacksonFormChangeReaderAdapter;
 import dev.korescore.adapters.json.JacksonInteractionReaderAdapter;
 import dev.korescore.cli.audit.AuditCommand;
+import dev.korescore.cli.audit.AuditSource;
 import dev.korescore.cli.audit.InteractionInputs;
 import dev.korescore.cli.audit.OutputFormat;
 import dev.korescore.cli.common.CliException;
@@ -16,8 +17,6 @@ import dev.korescore.core.policy.ScoringPolicy;
 import dev.korescore.core.port.out.FormChangeReadException;
 import dev.korescore.core.port.out.ReadFormChangePort;
 import dev.korescore.core.port.out.ReadInteractionsPort;
-import dev.korescore.core.port.out.ReadOptions;
-import dev.korescore.core.port.out.ReadScope;
 import dev.korescore.report.HtmlWhatIfReport;
 import dev.korescore.report.ReportHeader;
 import dev.korescore.scoring.WhatIf;
@@ -171,11 +170,9 @@ public final class WhatIfCommand implements Callable<Integer> {
     WhatIf whatIf = WhatIf.of(policy(), formChange());
     List<String> inputs = InteractionInputs.namesOrStdin(files);
     checkOutputs(inputs);
-    ReadOptions readOptions = (skipBadRecords ? ReadOptions.skippingBadRecords() : ReadOptions.strict())
-        .withScope(ReadScope.AUDIT);
     PrintWriter err = spec.commandLine().getErr();
     WhatIfSummary summary;
-    try (InteractionInputs interactions = new InteractionInputs(readers.get(), inputs, readOptions, 1);
+    try (AuditSource.Input interactions = AuditSource.files(inputs).open(readers.get(), skipBadRecords);
         Output output = Output.open(out, spec.commandLine().getOut())) {
       summary = new WhatIfRun(whatIf, format, Math.max(flipsShown, WhatIfAggregator.DEFAULT_FLIPS_KEPT))
           .run(interactions, output.writer);

@@ -207,13 +207,13 @@ class AuditCommandTest {
     assertThat(rows.toString().lines()).hasSize(2);
 
     StringWriter text = new StringWriter();
-    AuditResult parallel = AuditRun.create(AuditOptions.defaults().withParallel(true))
+    AuditResult again = AuditRun.create(AuditOptions.defaults())
         .run(dev.korescore.testkit.fixtures.Interactions.seedSample().iterator(), text);
-    assertThat(parallel.summary()).isEqualTo(result.summary());
+    assertThat(again.summary()).isEqualTo(result.summary());
     assertThat(text.toString()).contains("Every auditable interaction matched.");
   }
 
-  /** A JSON Lines file of {@code lines} records over several chunks, the one at {@code badLine} broken. */
+  /** A JSON Lines file of {@code lines} records, the one at {@code badLine} broken. */
   private Path manyLines(int lines, int badLine) throws IOException {
     StringBuilder text = new StringBuilder();
     String pad = "x".repeat(400);
@@ -234,15 +234,10 @@ class AuditCommandTest {
   }
 
   @Test
-  void largeJsonLinesReadInParallelGiveTheSameRowsInTheSameOrder() throws IOException {
+  void largeJsonLinesGiveEveryRowInInputOrder() throws IOException {
     Path file = manyLines(6000, -1);
-    assertThat(Files.size(file)).isGreaterThan(3L * ChunkedJsonLines.CHUNK_BYTES);
-    assertThat(run("audit", "--threads", "2", "--format", "jsonl", file.toString())).isEqualTo(1);
-    String parallel = out.toString();
-    out.getBuffer().setLength(0);
-    assertThat(run("audit", "--threads", "1", "--format", "jsonl", file.toString())).isEqualTo(1);
-    assertThat(parallel).isEqualTo(out.toString());
-    List<JsonNode> lines = jsonLines(parallel);
+    assertThat(run("audit", "--format", "jsonl", file.toString())).isEqualTo(1);
+    List<JsonNode> lines = jsonLines(out.toString());
     assertThat(lines).hasSize(6000);
     for (int i = 0; i < lines.size(); i++) {
       assertThat(lines.get(i).get("conversationId").asText()).isEqualTo("c-" + (i + 1));
@@ -252,11 +247,11 @@ class AuditCommandTest {
   @Test
   void aBadRecordFarIntoALargeFileNamesItsLineInTheWholeFile() throws IOException {
     Path file = manyLines(6000, 5432);
-    assertThat(run("audit", "--threads", "2", "--format", "jsonl", "--out", dir.resolve("o.jsonl").toString(),
+    assertThat(run("audit", "--format", "jsonl", "--out", dir.resolve("o.jsonl").toString(),
         file.toString())).isEqualTo(2);
     assertThat(err.toString()).contains("korescore: " + file + ":5432:").contains("c-5432").doesNotContain("\tat ");
     err.getBuffer().setLength(0);
-    assertThat(run("audit", "--threads", "2", "--skip-bad-records", "--format", "jsonl", "--out",
+    assertThat(run("audit", "--skip-bad-records", "--format", "jsonl", "--out",
         dir.resolve("p.jsonl").toString(), file.toString())).isEqualTo(1);
     assertThat(err.toString()).contains("skipped 1 bad record; the first: " + file + ":5432:");
     assertThat(Files.readAllLines(dir.resolve("p.jsonl"))).hasSize(5999);
@@ -268,20 +263,11 @@ class AuditCommandTest {
     InputStream stdin = System.in;
     try (InputStream in = Files.newInputStream(file)) {
       System.setIn(in);
-      assertThat(run("audit", "--threads", "2", "--format", "csv", "-")).isEqualTo(1);
+      assertThat(run("audit", "--format", "csv", "-")).isEqualTo(1);
     } finally {
       System.setIn(stdin);
     }
     assertThat(out.toString().lines()).hasSize(3001);
-  }
-
-  @Test
-  void theFirstLineDecidesWhetherTheInputIsJsonLines() {
-    assertThat(ChunkedJsonLines.firstLineIsAnObject("{\"a\":1}\n{\"a\":2}\n".getBytes(StandardCharsets.UTF_8))).isTrue();
-    assertThat(ChunkedJsonLines.firstLineIsAnObject("\uFEFF{\"a\":1}\r\n".getBytes(StandardCharsets.UTF_8))).isTrue();
-    assertThat(ChunkedJsonLines.firstLineIsAnObject("{\n  \"results\": []\n}\n".getBytes(StandardCharsets.UTF_8))).isFalse();
-    assertThat(ChunkedJsonLines.firstLineIsAnObject("[{\"a\":1}]\n".getBytes(StandardCharsets.UTF_8))).isFalse();
-    assertThat(ChunkedJsonLines.firstLineIsAnObject("{\"a\":1}".getBytes(StandardCharsets.UTF_8))).isFalse();
   }
 
   private static List<JsonNode> jsonLines(String text) throws IOException {

@@ -1,6 +1,5 @@
 package com.example.koreqa;
 
-import static java.nio.charset.StandardCharsets.UTF_8;
 
 import dev.korescore.adapters.http.KoreCredentials;
 import dev.korescore.adapters.http.RateLimiter;
@@ -17,7 +16,6 @@ import dev.korescore.core.port.out.ReadOptions;
 import dev.korescore.scoring.KoreAuditor;
 import dev.korescore.scoring.Verdict;
 import dev.korescore.scoring.VerdictKind;
-import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -64,11 +62,9 @@ public final class KoreQaCheck {
             .rateLimiter(limit)
             .build();
         RawRecordStream records = client.fetch(FetchRequest.of(from, to))) {
-      while (records.hasNext()) {
-        byte[] json = records.next().json().getBytes(UTF_8);
-        try (InteractionStream xs = reader.open("kore", new ByteArrayInputStream(json), ReadOptions.strict())) {
-          xs.forEachRemaining(interactions::add);
-        }
+      // fetched records are read exactly as the lines of a file holding them
+      try (InteractionStream xs = reader.open("kore", records, ReadOptions.strict())) {
+        xs.forEachRemaining(interactions::add);
       }
     }
     return check(interactions);
