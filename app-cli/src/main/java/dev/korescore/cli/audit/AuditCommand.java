@@ -8,7 +8,6 @@ import dev.korescore.cli.store.Stores;
 import dev.korescore.cli.store.StoredRecords;
 import dev.korescore.cli.store.Trends;
 import dev.korescore.core.port.out.InteractionStream;
-import dev.korescore.core.store.CurrentRecord;
 import dev.korescore.core.store.ReadInteractionStorePort;
 import dev.korescore.core.store.WeeklyChanges;
 import dev.korescore.report.AuditReportModel.WeekRow;
@@ -46,7 +45,6 @@ import java.util.Optional;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
-import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Model.CommandSpec;
@@ -222,21 +220,20 @@ public final class AuditCommand implements Callable<Integer> {
     List<String> sources;
     List<String> incomplete;
     if (store != null) {
-      Optional<Instant> start = since == null ? Optional.empty() : Optional.of(KoreOptions.parseTime("--since", since));
+      Optional<Instant> start = StoredRecords.since(since);
       ReadOptions readOptions = AuditSource.readOptions(skipBadRecords);
       List<WeeklyChanges> changes;
       try (ReadInteractionStorePort reader = Stores.openReader(store);
-          Stream<CurrentRecord> current = reader.current(start);
-          InteractionStream interactions = readers.get().open("store " + reader.location(),
-              StoredRecords.asJsonLines(current.iterator()), readOptions);
+          InteractionStream interactions = StoredRecords.read(reader, start, readers.get(), readOptions);
           Output output = Output.open(out, spec.commandLine().getOut())) {
         result = AuditRun.create(options).run(interactions, output.writer);
         changes = reader.changesByWeek(start);
-        sources = List.of("store " + reader.location() + start.map(s -> " since " + s).orElse(""));
+        sources = List.of(StoredRecords.shown(reader, start));
         weeks = Trends.weeks(result.summary(), changes);
         if (format == OutputFormat.TEXT) {
           Trends.print(weeks, output.writer instanceof PrintWriter p ? p : new PrintWriter(output.writer));
         }
+        output.commit();
       }
       incomplete = List.of();
     } else {

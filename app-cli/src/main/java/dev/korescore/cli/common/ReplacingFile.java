@@ -17,7 +17,9 @@ import java.util.HexFormat;
  * A file written whole or not at all: the content goes to a temporary sibling ({@code .NAME.RANDOM.tmp},
  * created like any file so the umask applies), which {@link #commit()} fsyncs and moves over the target
  * in one step. Until then the target keeps its previous content; {@link #close()} without a commit
- * (a failure, an interruption) deletes the temporary file.
+ * (a failure, an interruption) deletes the temporary file. A target that exists and is no regular file
+ * (a device such as {@code /dev/null}, a named pipe) is written as it is and never replaced: moving a file
+ * over {@code /dev/null} as root would break it for every process on the machine.
  *
  * <pre>{@code
  * try (ReplacingFile file = ReplacingFile.begin(target);
@@ -33,17 +35,22 @@ public final class ReplacingFile implements AutoCloseable {
 
   private final Path target;
   private final Path temp;
+  private final boolean direct;
   private OutputStream stream;
   private boolean committed;
 
   private ReplacingFile(Path target, Path temp) {
     this.target = target;
     this.temp = temp;
+    this.direct = target.equals(temp);
   }
 
   /** Starts replacing {@code target}; creates its directory if needed. */
   public static ReplacingFile begin(Path target) throws IOException {
     Path absolute = requireNonNull(target, "target").toAbsolutePath();
+    if (Files.exists(absolute) && !Files.isRegularFile(absolute) && !Files.isDirectory(absolute)) {
+      return new ReplacingFile(absolute, absolute);
+    }
     Path dir = absolute.getParent();
     if (dir != null) {
       Files.createDirectories(dir);
@@ -53,7 +60,7 @@ public final class ReplacingFile implements AutoCloseable {
     return new ReplacingFile(absolute, temp);
   }
 
-  /** The temporary file, for a writer that takes a path; {@link #commit()} moves it. */
+  /** The temporary file, for a writer that takes a path; {@link #commit()} moves it (a device: the device). */
   public Path temp() {
     return temp;
   }
@@ -67,7 +74,9 @@ public final class ReplacingFile implements AutoCloseable {
     if (stream != null) {
       throw new IllegalStateException("already open: " + temp);
     }
-    stream = Files.newOutputStream(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+    stream = direct
+        ? Files.newOutputStream(target, StandardOpenOption.WRITE)
+        : Files.newOutputStream(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
     return stream;
   }
 
@@ -78,6 +87,10 @@ public final class ReplacingFile implements AutoCloseable {
     }
     if (stream != null) {
       stream.close();
+    }
+    if (direct) {
+      committed = true;
+      return;
     }
     try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
       channel.force(true);
@@ -101,7 +114,9 @@ public final class ReplacingFile implements AutoCloseable {
         stream.close();
       }
     } finally {
-      Files.deleteIfExists(temp);
+      if (!direct) {
+        Files.deleteIfExists(temp);
+      }
     }
   }
 }

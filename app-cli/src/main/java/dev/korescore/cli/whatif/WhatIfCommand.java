@@ -10,13 +10,19 @@ import dev.korescore.cli.audit.OutputFormat;
 import dev.korescore.cli.common.CliException;
 import dev.korescore.cli.common.ExitCodes;
 import dev.korescore.cli.common.OutputTargets;
+import dev.korescore.cli.store.StoredRecords;
+import dev.korescore.cli.store.Stores;
+import dev.korescore.core.model.Interaction;
 import dev.korescore.core.policy.FormChange;
 import dev.korescore.core.policy.NaTreatment;
 import dev.korescore.core.policy.PassRule;
 import dev.korescore.core.policy.ScoringPolicy;
 import dev.korescore.core.port.out.FormChangeReadException;
+import dev.korescore.core.port.out.InteractionStream;
 import dev.korescore.core.port.out.ReadFormChangePort;
 import dev.korescore.core.port.out.ReadInteractionsPort;
+import dev.korescore.core.port.out.ReadOptions;
+import dev.korescore.core.store.ReadInteractionStorePort;
 import dev.korescore.report.HtmlWhatIfReport;
 import dev.korescore.report.ReportHeader;
 import dev.korescore.scoring.WhatIf;
@@ -35,8 +41,11 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.Locale;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -47,7 +56,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code korescore whatif [FILE...|-]}: re-score history under a changed form before rolling it out. */
+/** {@code korescore whatif [FILE...|-|--store STORE]}: re-score history under a changed form before rolling it out. */
 @Command(
     name = "whatif",
     mixinStandardHelpOptions = true,
@@ -55,7 +64,8 @@ import picocli.CommandLine.Spec;
       "Re-scores past interactions under a changed evaluation form: each interaction's score and pass flag"
           + " recomputed from its own weights and pass score (before), and the same with the change (after).",
       "Give the change as flags or as a JSON document (--change FILE). Reads Kore Raw Data like 'korescore"
-          + " audit': an API response, a JSON array or JSON Lines, plain or gzip; no FILE or '-' reads standard input."
+          + " audit': an API response, a JSON array or JSON Lines, plain or gzip; no FILE or '-' reads standard input;"
+          + " --store re-scores the current version of every interaction in a 'korescore sync' store."
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
@@ -71,6 +81,16 @@ public final class WhatIfCommand implements Callable<Integer> {
 
   @Parameters(paramLabel = "FILE", arity = "0..*", description = "Input files (.gz too); '-' or none: standard input.")
   List<String> files = new ArrayList<>();
+
+  @Option(names = "--store", paramLabel = "STORE",
+      description = "Re-score the current version of every interaction in a store (a DuckDB file or"
+          + " jdbc:postgresql://HOST/DB, as 'korescore sync' keeps it) instead of files.")
+  String store;
+
+  @Option(names = "--since", paramLabel = "TIME",
+      description = "With --store: only interactions that started at or after TIME (UTC: 2024-07-18,"
+          + " '2024-07-18 10:00:00' or 2024-07-18T10:00:00Z).")
+  String since;
 
   @Option(names = "--change", paramLabel = "FILE",
       description = "The change as JSON: {\"form\": \"Voice QA\", \"passScore\": 75, \"na\": \"award-full\","
@@ -168,25 +188,33 @@ public final class WhatIfCommand implements Callable<Integer> {
       throw CliException.usage("--flips must be >= 0, was " + flipsShown);
     }
     WhatIf whatIf = WhatIf.of(policy(), formChange());
-    List<String> inputs = InteractionInputs.namesOrStdin(files);
+    if (store != null && !files.isEmpty()) {
+      throw CliException.usage("give input FILEs or --store, not both");
+    }
+    if (since != null && store == null) {
+      throw CliException.usage("--since goes with --store");
+    }
+    List<String> inputs = store != null ? List.of() : InteractionInputs.namesOrStdin(files);
     checkOutputs(inputs);
+    ReadOptions readOptions = AuditSource.readOptions(skipBadRecords);
     PrintWriter err = spec.commandLine().getErr();
     WhatIfSummary summary;
-    try (AuditSource.Input interactions = AuditSource.files(inputs).open(readers.get(), skipBadRecords);
-        Output output = Output.open(out, spec.commandLine().getOut())) {
-      summary = new WhatIfRun(whatIf, format, Math.max(flipsShown, WhatIfAggregator.DEFAULT_FLIPS_KEPT))
-          .run(interactions, output.writer);
-      interactions.reportSkipped(err);
-      unknownNames(summary);
-      if (format == OutputFormat.TEXT) {
-        PrintWriter printer = new PrintWriter(output.writer);
-        WhatIfText.print(summary, flipsShown, printer);
-        printer.flush();
+    List<String> sources;
+    if (store != null) {
+      Optional<Instant> start = StoredRecords.since(since);
+      try (ReadInteractionStorePort reader = Stores.openReader(store);
+          InteractionStream interactions = StoredRecords.read(reader, start, readers.get(), readOptions)) {
+        summary = rescore(whatIf, interactions, () -> reportSkipped(interactions.skipped(), err));
+        sources = List.of(StoredRecords.shown(reader, start));
       }
-      output.commit();
+    } else {
+      try (AuditSource.Input interactions = AuditSource.files(inputs).open(readers.get(), skipBadRecords)) {
+        summary = rescore(whatIf, interactions, () -> interactions.reportSkipped(err));
+      }
+      sources = InteractionInputs.shown(inputs);
     }
     if (report != null) {
-      writeReport(summary, InteractionInputs.shown(inputs));
+      writeReport(summary, sources);
     }
     if (format != OutputFormat.TEXT || out != null) {
       err.println("korescore " + WhatIfText.oneLine(summary));
@@ -195,10 +223,45 @@ public final class WhatIfCommand implements Callable<Integer> {
     return summary.flips() == 0 ? ExitCodes.OK : ExitCodes.MISMATCH;
   }
 
-  /** No output may be an input, a directory or the other output: korescore never writes over its input. */
+  /**
+   * Re-scores {@code interactions} into the output, reports what was skipped, rejects names the data lacks
+   * and prints the text summary; the output file appears only when all of that succeeded.
+   */
+  private WhatIfSummary rescore(WhatIf whatIf, Iterator<Interaction> interactions, Runnable reportSkipped) {
+    try (Output output = Output.open(out, spec.commandLine().getOut())) {
+      WhatIfSummary summary = new WhatIfRun(whatIf, format, Math.max(flipsShown, WhatIfAggregator.DEFAULT_FLIPS_KEPT))
+          .run(interactions, output.writer);
+      reportSkipped.run();
+      unknownNames(summary);
+      if (format == OutputFormat.TEXT) {
+        PrintWriter printer = new PrintWriter(output.writer);
+        WhatIfText.print(summary, flipsShown, printer);
+        printer.flush();
+      }
+      output.commit();
+      return summary;
+    }
+  }
+
+  /** {@code korescore: skipped N bad records in the store; the first: ...}, when any was skipped. */
+  private static void reportSkipped(InteractionStream.SkippedRecords skipped, PrintWriter err) {
+    if (skipped.count() > 0) {
+      err.println(String.format(Locale.ROOT, "korescore: skipped %,d bad record%s in the store%s", skipped.count(),
+          skipped.count() == 1 ? "" : "s", skipped.first().isEmpty()
+              ? "" : "; the first: " + TerminalText.visible(skipped.first().get(0).getMessage())));
+    }
+  }
+
+  /**
+   * No output may be an input, a directory or the other output: korescore never writes over its input
+   * (the store's file included).
+   */
   private void checkOutputs(List<String> inputs) {
     OutputTargets targets = OutputTargets.check().output("--out", out).output("--report", report);
     inputs.forEach(input -> targets.input(Path.of(input)));
+    if (store != null && !store.startsWith("jdbc:")) {
+      targets.input(Path.of(store));
+    }
     targets.verify();
   }
 

@@ -39,6 +39,21 @@ class OutputSafetyTest {
   }
 
   @Test
+  void aDeviceIsWrittenAsItIsNeverReplaced() throws IOException {
+    Path devNull = Path.of("/dev/null");
+    org.junit.jupiter.api.Assumptions.assumeTrue(Files.exists(devNull) && !Files.isRegularFile(devNull),
+        "a system with the device /dev/null");
+    try (ReplacingFile file = ReplacingFile.begin(devNull)) {
+      try (OutputStream out = file.open()) {
+        out.write("rows".getBytes(StandardCharsets.UTF_8));
+      }
+      file.commit();
+    }
+    assertThat(Files.isRegularFile(devNull)).isFalse();
+    assertThat(Files.size(devNull)).isZero();
+  }
+
+  @Test
   void outputsMayNotBeInputsThroughLinksNorDirectoriesNorEachOther() throws IOException {
     Path input = Files.writeString(dir.resolve("in.jsonl"), "{}\n");
     Files.createDirectories(dir.resolve("sub"));
