@@ -139,6 +139,16 @@ class ShadedJarIT {
   }
 
   @Test
+  void theDemoRunsFromTheJarWithEverythingItNeedsPackaged() throws Exception {
+    // the simulator (Jackson databind), the HTTP client, the audit and the DuckDB store, all from the one jar
+    Run demo = run(List.of(), "demo", "--records", "200", "--days", "2", "--out-dir", dir.resolve("demo").toString());
+    assertThat(demo.exit()).as(demo.err()).isZero();
+    assertThat(demo.err()).doesNotContain("Exception");
+    assertThat(demo.out()).contains("with no false alarm");
+    assertThat(dir.resolve("demo").resolve("korescore.duckdb")).isRegularFile();
+  }
+
+  @Test
   void theOtherCommandsRunFromTheJarToo() throws Exception {
     Run version = run(List.of(), "--version");
     assertThat(version.exit()).isZero();
