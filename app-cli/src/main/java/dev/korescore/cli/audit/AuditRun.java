@@ -75,10 +75,9 @@ public final class AuditRun {
     requireNonNull(listener, "listener");
     AuditAggregator aggregator =
         AuditAggregator.create(options.policy(), options.problemsKept(), options.inferPolicy());
-    try (ReadAhead ahead = ReadAhead.of(interactions);
-        VerdictRows rows = VerdictRows.forFormat(options.format(), out, TABLES, options.csvRaw())) {
-      while (ahead.hasNext()) {
-        audit(ahead.next(), aggregator, rows, listener);
+    try (VerdictRows rows = VerdictRows.forFormat(options.format(), out, TABLES, options.csvRaw())) {
+      while (interactions.hasNext()) {
+        audit(interactions.next(), aggregator, rows, listener);
       }
     }
     AuditSummary summary = aggregator.summary();
