@@ -126,6 +126,34 @@ class ShadedJarIT {
   }
 
   @Test
+  void theLaunchersWayAuditsInOneTunedJvmWithAClassArchiveOrWithoutOne() throws Exception {
+    // what ./korescore runs: the options file as a JVM argument file, and a class-data-sharing archive
+    Path options = Path.of("src/main/resources/dev/korescore/cli/audit/bounded-jvm.options").toAbsolutePath();
+    Path archive = dir.resolve("classes.jsa");
+    List<String> quiet = List.of("-Xlog:cds=off", "-Xlog:cds+dynamic=off");
+    List<String> record = new ArrayList<>(quiet);
+    record.addAll(List.of("@" + options, "-XX:ArchiveClassesAtExit=" + archive));
+    assertThat(run(record, "audit", "--format", "jsonl", "--out", dir.resolve("a.jsonl").toString(),
+        input().toString()).exit()).isEqualTo(1);
+    assertThat(archive).isNotEmptyFile();
+
+    for (Path used : List.of(archive, dir.resolve("missing.jsa"), input())) { // an archive, none, not an archive
+      List<String> jvm = new ArrayList<>(List.of("-XX:SharedArchiveFile=" + used));
+      jvm.addAll(quiet);
+      jvm.addAll(List.of("@" + options, "-XX:+PrintCommandLineFlags"));
+      Path rows = dir.resolve("rows.jsonl");
+      Files.deleteIfExists(rows);
+      Run run = run(jvm, "audit", "--format", "jsonl", "--out", rows.toString(), input().toString());
+
+      assertThat(run.exit()).as(run.err()).isEqualTo(1);
+      assertThat(Files.readAllLines(rows)).hasSize(2);
+      assertThat(flagLines(run.out())).as("one JVM, no relaunch").isEqualTo(1);
+      assertThat(run.out()).contains("-XX:MaxHeapSize=268435456", "-XX:FreqInlineSize=50", "-XX:+UseSerialGC");
+      assertThat(run.err()).as(used.toString()).startsWith("korescore audit: 2 interactions").doesNotContain("cds");
+    }
+  }
+
+  @Test
   void badInputThroughTheChildIsExitTwoWithThePlaceAndNoStackTrace() throws Exception {
     Path bad = dir.resolve("bad.jsonl");
     Files.writeString(bad, "{\"conversationId\":\"c-77\",\"Metrics\":[{\"Metric Name\":\"Policy\","

@@ -4,12 +4,8 @@ import dev.korescore.adapters.json.JacksonInteractionReaderAdapter;
 import dev.korescore.adapters.http.RetryPolicy;
 import dev.korescore.core.fetch.FetchRequest;
 import dev.korescore.cli.fetch.KoreOptions;
-import dev.korescore.cli.store.Stores;
 import dev.korescore.cli.store.StoredRecords;
 import dev.korescore.cli.store.Trends;
-import dev.korescore.core.port.out.InteractionStream;
-import dev.korescore.core.store.ReadInteractionStorePort;
-import dev.korescore.core.store.WeeklyChanges;
 import dev.korescore.report.AuditReportModel.WeekRow;
 import dev.korescore.report.HtmlAuditReport;
 import dev.korescore.report.ReportHeader;
@@ -21,15 +17,11 @@ import dev.korescore.cli.common.CliException;
 import dev.korescore.cli.common.ExitCodes;
 import dev.korescore.cli.common.OutputTargets;
 import dev.korescore.cli.common.ReplacingFile;
-import dev.korescore.core.model.Interaction;
 import dev.korescore.core.policy.NaTreatment;
 import dev.korescore.core.policy.PassRule;
 import dev.korescore.core.policy.ScoringPolicy;
 import dev.korescore.core.port.out.InteractionReadException;
-import dev.korescore.core.port.out.InteractionStream;
 import dev.korescore.core.port.out.ReadInteractionsPort;
-import dev.korescore.core.port.out.ReadOptions;
-import dev.korescore.core.port.out.ReadScope;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
@@ -41,7 +33,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
@@ -204,7 +195,7 @@ public final class AuditCommand implements Callable<Integer> {
     if (since != null && store == null) {
       throw CliException.usage("--since goes with --store");
     }
-    AuditSource source = store == null ? source() : null;
+    AuditSource source = store == null ? source() : AuditSource.stored(store, StoredRecords.since(since));
     OutputTargets targets = OutputTargets.check().output("--out", out).output("--report", report);
     files.forEach(file -> targets.input(Path.of(file)));
     if (source instanceof AuditSource.Fetched) {
@@ -219,37 +210,24 @@ public final class AuditCommand implements Callable<Integer> {
     AuditResult result;
     List<String> sources;
     List<String> incomplete;
-    if (store != null) {
-      Optional<Instant> start = StoredRecords.since(since);
-      ReadOptions readOptions = AuditSource.readOptions(skipBadRecords);
-      List<WeeklyChanges> changes;
-      try (ReadInteractionStorePort reader = Stores.openReader(store);
-          InteractionStream interactions = StoredRecords.read(reader, start, readers.get(), readOptions);
-          Output output = Output.open(out, spec.commandLine().getOut())) {
-        result = AuditRun.create(options).run(interactions, output.writer);
-        changes = reader.changesByWeek(start);
-        sources = List.of(StoredRecords.shown(reader, start));
-        weeks = Trends.weeks(result.summary(), changes);
+    try (AuditSource.Input interactions = source.open(readers.get(), skipBadRecords);
+        Output output = Output.open(out, spec.commandLine().getOut())) {
+      sources = interactions.shown();
+      if (!allowEmpty && !interactions.hasNext()) {
+        throw CliException.usage("no interactions in " + String.join(", ", sources)
+            + interactions.skippedNote().map(note -> " (" + note + ")").orElse("") + " (--allow-empty accepts that)");
+      }
+      result = AuditRun.create(options).run(interactions, output.writer);
+      if (interactions instanceof AuditSource.StoredInput stored) {
+        weeks = Trends.weeks(result.summary(), stored.changesByWeek());
         if (format == OutputFormat.TEXT) {
           Trends.print(weeks, output.writer instanceof PrintWriter p ? p : new PrintWriter(output.writer));
         }
-        output.commit();
       }
-      incomplete = List.of();
-    } else {
-      try (AuditSource.Input interactions = source.open(readers.get(), skipBadRecords);
-          Output output = Output.open(out, spec.commandLine().getOut())) {
-        sources = interactions.shown();
-        if (!allowEmpty && !interactions.hasNext()) {
-          throw CliException.usage("no interactions in " + String.join(", ", sources)
-              + interactions.skippedNote().map(note -> " (" + note + ")").orElse("") + " (--allow-empty accepts that)");
-        }
-        result = AuditRun.create(options).run(interactions, output.writer);
-        output.commit();
-        interactions.reportSkipped(err);
-        incomplete = interactions.incompleteWindows();
-        incomplete.forEach(window -> err.println("korescore: incomplete fetch: " + window));
-      }
+      output.commit();
+      interactions.reportSkipped(err);
+      incomplete = interactions.incompleteWindows();
+      incomplete.forEach(window -> err.println("korescore: incomplete fetch: " + window));
     }
     if (report != null) {
       writeReport(result, sources, weeks);

@@ -4,26 +4,33 @@ import static java.util.Objects.requireNonNull;
 
 import dev.korescore.cli.fetch.FetchRun;
 import dev.korescore.cli.fetch.FetchedInteractions;
+import dev.korescore.cli.store.StoredRecords;
+import dev.korescore.cli.store.Stores;
 import dev.korescore.core.fetch.FetchRequest;
 import dev.korescore.core.fetch.WindowLedger;
 import dev.korescore.core.model.Interaction;
+import dev.korescore.core.port.out.InteractionStream;
 import dev.korescore.core.port.out.ReadInteractionsPort;
 import dev.korescore.core.port.out.ReadOptions;
 import dev.korescore.core.port.out.ReadScope;
+import dev.korescore.core.store.ReadInteractionStorePort;
+import dev.korescore.core.store.WeeklyChanges;
 import java.io.PrintWriter;
+import java.time.Instant;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
- * Where the interactions of an audit come from: input files (or standard input), or records fetched from
- * Kore's Raw Data API. The one way into an audit for {@code audit}, {@code audit --from/--to}, {@code
- * demo} and {@code whatif}: every source reads with {@link #readOptions(boolean)}, the same reader maps
- * every record (a fetched record exactly as the line of a file holding it), so the same records give the
- * same rows, errors and exit code whichever way they come.
+ * Where the interactions of an audit come from: input files (or standard input), records fetched from
+ * Kore's Raw Data API, or the current versions in a sync store. The one way into an audit for {@code
+ * audit}, {@code audit --from/--to}, {@code audit --store}, {@code demo} and {@code whatif}: every source
+ * reads with {@link #readOptions(boolean)}, the same reader maps every record (a fetched or stored record
+ * exactly as the line of a file holding it), so the same records give the same rows, errors and exit
+ * code whichever way they come.
  */
-public sealed interface AuditSource permits AuditSource.Files, AuditSource.Fetched {
+public sealed interface AuditSource permits AuditSource.Files, AuditSource.Fetched, AuditSource.Stored {
 
   /**
    * The read options of every audit, chosen here once: {@link ReadScope#AUDIT} (a bad value in a field
@@ -41,6 +48,14 @@ public sealed interface AuditSource permits AuditSource.Files, AuditSource.Fetch
   /** The records of {@code request}, fetched by a run that {@code runs} opens (and the input closes). */
   static AuditSource fetched(Supplier<FetchRun> runs, FetchRequest request) {
     return new Fetched(runs, request);
+  }
+
+  /**
+   * The current version of every interaction in the sync store {@code store} (a DuckDB file or a {@code
+   * jdbc:postgresql:} URL) that started at or after {@code since} (every one when empty).
+   */
+  static AuditSource stored(String store, Optional<Instant> since) {
+    return new Stored(store, since);
   }
 
   /** Opens the source for one pass, reading every record through {@code reader}. */
@@ -145,6 +160,71 @@ public sealed interface AuditSource permits AuditSource.Files, AuditSource.Fetch
         }
       };
     }
+  }
+
+  /** The current versions in a sync store, read as the JSON Lines of an export of it. */
+  record Stored(String store, Optional<Instant> since) implements AuditSource {
+    public Stored {
+      requireNonNull(store, "store");
+      requireNonNull(since, "since");
+    }
+
+    @Override
+    public StoredInput open(ReadInteractionsPort reader, boolean skipBadRecords) {
+      ReadInteractionStorePort opened = Stores.openReader(store);
+      InteractionStream interactions;
+      try {
+        interactions = StoredRecords.read(opened, since, reader, readOptions(skipBadRecords));
+      } catch (RuntimeException e) {
+        opened.close();
+        throw e;
+      }
+      String shown = StoredRecords.shown(opened, since);
+      return new StoredInput() {
+        @Override
+        public boolean hasNext() {
+          return interactions.hasNext();
+        }
+
+        @Override
+        public Interaction next() {
+          return interactions.next();
+        }
+
+        @Override
+        public List<String> shown() {
+          return List.of(shown);
+        }
+
+        @Override
+        public Optional<String> skippedNote() {
+          return InteractionInputs.skippedNote(interactions.skipped());
+        }
+
+        @Override
+        public List<String> incompleteWindows() {
+          return List.of();
+        }
+
+        @Override
+        public List<WeeklyChanges> changesByWeek() {
+          return opened.changesByWeek(since);
+        }
+
+        @Override
+        public void close() {
+          try (opened) {
+            interactions.close();
+          }
+        }
+      };
+    }
+  }
+
+  /** An open store: its interactions, and what the store knows of their changes, week by week. */
+  interface StoredInput extends Input {
+    /** The store's changes by week of observation (since the source's {@code since}, when given). */
+    List<WeeklyChanges> changesByWeek();
   }
 
   /** An open source: its interactions, lazily, and what the command reports about it afterwards. */

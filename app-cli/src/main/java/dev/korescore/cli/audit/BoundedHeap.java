@@ -2,8 +2,11 @@ package dev.korescore.cli.audit;
 
 import java.io.File;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,24 +21,29 @@ import java.util.OptionalInt;
  * machine. When {@code audit} runs from the shaded jar with no heap option at all, it re-runs itself
  * once in a child JVM with {@link #JVM_OPTIONS} (a 256 MB heap, the serial collector), sharing standard
  * input, output and error, and exits with the child's code. Any explicit heap option ({@code -Xmx},
- * {@code -XX:MaxRAM...}) or {@code -Dkorescore.boundedHeap=false} turns this off.
+ * {@code -XX:MaxRAM...}) or {@code -Dkorescore.boundedHeap=false} turns this off. The {@code korescore}
+ * launcher passes the same options ({@link #OPTIONS_RESOURCE}) to the first JVM, which then does not
+ * relaunch: one JVM start saved.
  *
  * <p>The child is also tuned for what an audit is, a one-pass batch job whose run is mostly the JIT's
- * warm-up: {@link #INLINING} lowers C2's inlining budget for hot methods from 325 to 50 bytecodes. On 2
+ * warm-up: {@code -XX:FreqInlineSize=50} lowers C2's inlining budget for hot methods from 325 to 50. On 2
  * cores that cut the audit's CPU time by 40% and its wall time by 20 to 25% for 200,000 interactions,
  * with the same speed once warm (1,000,000 interactions); bench/audit/README.md has the runs. A
- * {@code -XX:FreqInlineSize} of the user's own wins.
+ * {@code -XX:FreqInlineSize} or collector of the user's own wins.
  */
 public final class BoundedHeap {
   /** Set on the child JVM, and by users to opt out ({@code false}). */
   static final String PROPERTY = "korescore.boundedHeap";
-  /** The child's heap: measured in bench/audit (README.md there). */
-  static final List<String> JVM_OPTIONS = List.of("-Xmx256m", "-Xmn96m");
-  static final String COLLECTOR = "-XX:+UseSerialGC";
-  /** Makes a JVM without one of our tuning options ignore it instead of refusing to start. */
-  static final String LENIENT = "-XX:+IgnoreUnrecognizedVMOptions";
-  /** C2's inlining budget for frequently called methods (HotSpot's default is 325 bytecodes). */
-  static final String INLINING = "-XX:FreqInlineSize=50";
+  /**
+   * The one list of the bounded JVM's options, a JVM argument file in the jar and in the source tree: the
+   * {@code korescore} launcher passes it to {@code java} directly ({@code java @FILE}), so that the audit
+   * runs in the first JVM with no relaunch; this class gives it to the child.
+   */
+  static final String OPTIONS_RESOURCE = "bounded-jvm.options";
+  /** The bounded JVM's options, in order (measured in bench/audit, README.md there). */
+  static final List<String> JVM_OPTIONS = loadOptions();
+  /** The option that sets C2's inlining budget for frequently called methods (HotSpot's default is 325 bytecodes). */
+  static final String INLINING = "-XX:FreqInlineSize=";
   /** A default max heap above this counts as unbounded. */
   static final long UNBOUNDED_BYTES = 512L << 20;
 
@@ -65,27 +73,46 @@ public final class BoundedHeap {
     return maxHeapBytes > UNBOUNDED_BYTES;
   }
 
-  /** The child's command line. */
+  /** The child's command line: the user's JVM options first; a collector or inlining budget of theirs wins. */
   static List<String> command(String java, Path jar, List<String> jvmArguments, List<String> args) {
     List<String> command = new ArrayList<>();
     command.add(java);
     command.addAll(jvmArguments);
-    // The user's options passed this JVM already; ours must not stop a JVM that lacks one (not HotSpot).
-    command.add(LENIENT);
-    command.addAll(JVM_OPTIONS);
-    boolean collectorChosen = jvmArguments.stream().anyMatch(a -> a.startsWith("-XX:+Use") && a.endsWith("GC"));
-    if (!collectorChosen) {
-      command.add(COLLECTOR);
+    boolean collectorChosen = jvmArguments.stream().anyMatch(BoundedHeap::choosesCollector);
+    boolean inliningChosen = jvmArguments.stream().anyMatch(a -> a.startsWith(INLINING));
+    for (String option : JVM_OPTIONS) {
+      if ((collectorChosen && choosesCollector(option)) || (inliningChosen && option.startsWith(INLINING))) {
+        continue;
+      }
+      command.add(option);
     }
-    if (jvmArguments.stream().noneMatch(a -> a.startsWith("-XX:FreqInlineSize="))) {
-      command.add(INLINING);
-    }
-    command.add("-D" + PROPERTY + "=true");
     command.add("-cp");
     command.add(jar.toString());
     command.add("dev.korescore.cli.Main");
     command.addAll(args);
     return command;
+  }
+
+  private static boolean choosesCollector(String option) {
+    return option.startsWith("-XX:+Use") && option.endsWith("GC");
+  }
+
+  /** The options of {@link #OPTIONS_RESOURCE}, one a line (the argument file's syntax as this file uses it). */
+  private static List<String> loadOptions() {
+    try (InputStream in = BoundedHeap.class.getResourceAsStream(OPTIONS_RESOURCE)) {
+      if (in == null) {
+        throw new IllegalStateException("the jar lacks " + OPTIONS_RESOURCE + " beside BoundedHeap");
+      }
+      List<String> options = new ArrayList<>();
+      for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\\R")) {
+        if (!line.isBlank()) {
+          options.add(line.strip());
+        }
+      }
+      return List.copyOf(options);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + OPTIONS_RESOURCE + " from the jar", e);
+    }
   }
 
   /** Re-runs the command line {@code args} in a bounded child JVM when {@link #shouldRelaunch}; its exit code. */

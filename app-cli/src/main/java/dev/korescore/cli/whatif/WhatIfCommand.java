@@ -11,18 +11,14 @@ import dev.korescore.cli.common.CliException;
 import dev.korescore.cli.common.ExitCodes;
 import dev.korescore.cli.common.OutputTargets;
 import dev.korescore.cli.store.StoredRecords;
-import dev.korescore.cli.store.Stores;
 import dev.korescore.core.model.Interaction;
 import dev.korescore.core.policy.FormChange;
 import dev.korescore.core.policy.NaTreatment;
 import dev.korescore.core.policy.PassRule;
 import dev.korescore.core.policy.ScoringPolicy;
 import dev.korescore.core.port.out.FormChangeReadException;
-import dev.korescore.core.port.out.InteractionStream;
 import dev.korescore.core.port.out.ReadFormChangePort;
 import dev.korescore.core.port.out.ReadInteractionsPort;
-import dev.korescore.core.port.out.ReadOptions;
-import dev.korescore.core.store.ReadInteractionStorePort;
 import dev.korescore.report.HtmlWhatIfReport;
 import dev.korescore.report.ReportHeader;
 import dev.korescore.scoring.WhatIf;
@@ -42,10 +38,8 @@ import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
-import java.util.Locale;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -196,22 +190,14 @@ public final class WhatIfCommand implements Callable<Integer> {
     }
     List<String> inputs = store != null ? List.of() : InteractionInputs.namesOrStdin(files);
     checkOutputs(inputs);
-    ReadOptions readOptions = AuditSource.readOptions(skipBadRecords);
     PrintWriter err = spec.commandLine().getErr();
     WhatIfSummary summary;
     List<String> sources;
-    if (store != null) {
-      Optional<Instant> start = StoredRecords.since(since);
-      try (ReadInteractionStorePort reader = Stores.openReader(store);
-          InteractionStream interactions = StoredRecords.read(reader, start, readers.get(), readOptions)) {
-        summary = rescore(whatIf, interactions, () -> reportSkipped(interactions.skipped(), err));
-        sources = List.of(StoredRecords.shown(reader, start));
-      }
-    } else {
-      try (AuditSource.Input interactions = AuditSource.files(inputs).open(readers.get(), skipBadRecords)) {
-        summary = rescore(whatIf, interactions, () -> interactions.reportSkipped(err));
-      }
-      sources = InteractionInputs.shown(inputs);
+    AuditSource source = store != null
+        ? AuditSource.stored(store, StoredRecords.since(since)) : AuditSource.files(inputs);
+    try (AuditSource.Input interactions = source.open(readers.get(), skipBadRecords)) {
+      summary = rescore(whatIf, interactions, () -> interactions.reportSkipped(err));
+      sources = interactions.shown();
     }
     if (report != null) {
       writeReport(summary, sources);
@@ -240,15 +226,6 @@ public final class WhatIfCommand implements Callable<Integer> {
       }
       output.commit();
       return summary;
-    }
-  }
-
-  /** {@code korescore: skipped N bad records in the store; the first: ...}, when any was skipped. */
-  private static void reportSkipped(InteractionStream.SkippedRecords skipped, PrintWriter err) {
-    if (skipped.count() > 0) {
-      err.println(String.format(Locale.ROOT, "korescore: skipped %,d bad record%s in the store%s", skipped.count(),
-          skipped.count() == 1 ? "" : "s", skipped.first().isEmpty()
-              ? "" : "; the first: " + TerminalText.visible(skipped.first().get(0).getMessage())));
     }
   }
 

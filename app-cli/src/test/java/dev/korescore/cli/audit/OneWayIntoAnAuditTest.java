@@ -22,8 +22,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * One way into an audit: the same records read from a file and fetched from Kore (the simulator over
- * loopback) give byte-identical rows, the same exit code and the same kind of message.
+ * One way into an audit: the same records read from a file, fetched from Kore (the simulator over
+ * loopback) or synced into a store give byte-identical rows, the same exit code and the same kind of
+ * message.
  */
 class OneWayIntoAnAuditTest {
   @TempDir Path dir;
@@ -69,6 +70,26 @@ class OneWayIntoAnAuditTest {
       args.addAll(List.of(options));
       return run(args);
     }
+  }
+
+  /** The records synced from the simulator into a new DuckDB store, then audited from the store. */
+  private Run stored(List<String> records, String... options) throws IOException {
+    List<DatasetRecord> dataset = new ArrayList<>();
+    for (int i = 0; i < records.size(); i++) {
+      dataset.add(new DatasetRecord("r-" + i, records.get(i), Instant.parse("2024-07-18T10:00:00Z").plusSeconds(60L * (i + 1)),
+          Optional.of("voice"), List.of()));
+    }
+    Path store = dir.resolve("store.duckdb");
+    try (KoreSimulator sim = KoreSimulator.start(SimulatorConfig.builder().dataset(SimulatorDataset.of(dataset))
+        .rateLimitPerMinute(0).build())) {
+      Path profile = SimulatorFixture.profile(sim, dir);
+      Run sync = run(List.of("sync", "--profile", profile.toString(), "--store", store.toString(), "--rate", "0",
+          "--from", "2024-07-18", "--to", "2024-07-19"));
+      assertThat(sync.code()).as(sync.err()).isEqualTo(ExitCodes.OK);
+    }
+    List<String> args = new ArrayList<>(List.of("audit", "--format", "jsonl", "--store", store.toString()));
+    args.addAll(List.of(options));
+    return run(args);
   }
 
   private static Run run(List<String> args) {
@@ -119,5 +140,29 @@ class OneWayIntoAnAuditTest {
     assertThat(file.out().lines()).hasSize(3);
     assertThat(file.err()).contains("skipped 1 bad record; the first: " + dir.resolve("records.jsonl") + ":2:");
     assertThat(kore.err()).contains("skipped 1 bad record; the first: kore:2:");
+  }
+
+  @Test
+  void theSameRecordsFromAStoreGiveTheSameRowsAndExitCodeAsFromAFile() throws IOException {
+    List<String> records = List.of(GOOD.get(0), GOOD.get(2), GOOD.get(3));
+    Run file = fromFile(records);
+    Run store = stored(records);
+
+    assertThat(file.code()).as(file.err()).isEqualTo(ExitCodes.MISMATCH);
+    assertThat(store.code()).as(store.err()).isEqualTo(file.code());
+    assertThat(store.out()).isEqualTo(file.out());
+    assertThat(store.out().lines()).hasSize(3);
+  }
+
+  @Test
+  void anEmptyStoreIsNoInteractionsLikeAnEmptyFileUnlessAllowed() throws IOException {
+    Run store = stored(List.of(record("Conversation ID", "c-1", 1, "40", "")), "--since", "2025-01-01");
+
+    assertThat(store.code()).isEqualTo(ExitCodes.USAGE_OR_INPUT);
+    assertThat(store.err()).contains("no interactions in store ").contains("--allow-empty");
+    Run allowed = run(List.of("audit", "--store", dir.resolve("store.duckdb").toString(), "--since", "2025-01-01",
+        "--allow-empty", "--format", "jsonl"));
+    assertThat(allowed.code()).as(allowed.err()).isEqualTo(ExitCodes.OK);
+    assertThat(allowed.out()).isEmpty();
   }
 }
