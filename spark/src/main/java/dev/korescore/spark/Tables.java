@@ -1,6 +1,7 @@
 package dev.korescore.spark;
 
 import dev.korescore.scoring.VerdictRow;
+import dev.korescore.scoring.WhatIfRow;
 import java.math.BigDecimal;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -28,8 +29,24 @@ final class Tables {
     DataTypes.createStructField("reasons", DataTypes.createArrayType(DataTypes.StringType, false), false)
   });
 
-  /** {@code verdicts/} as JSON Lines: each row one line, exactly as {@code korescore audit --format jsonl}. */
-  static final StructType VERDICT_LINES = new StructType(new StructField[] {
+  /** What-if {@code rows/} in Parquet: {@link WhatIfRow#COLUMNS}, typed. */
+  static final StructType WHATIF_ROWS = new StructType(new StructField[] {
+    DataTypes.createStructField("conversationId", DataTypes.StringType, false),
+    DataTypes.createStructField("scoreBefore", DataTypes.createDecimalType(38, 6), false),
+    DataTypes.createStructField("passedBefore", DataTypes.BooleanType, true),
+    DataTypes.createStructField("scoreAfter", DataTypes.createDecimalType(38, 6), true),
+    DataTypes.createStructField("passedAfter", DataTypes.BooleanType, true),
+    DataTypes.createStructField("flip", DataTypes.StringType, false),
+    DataTypes.createStructField("agents", DataTypes.createArrayType(DataTypes.StringType, false), false),
+    DataTypes.createStructField("queues", DataTypes.createArrayType(DataTypes.StringType, false), false),
+    DataTypes.createStructField("form", DataTypes.StringType, true)
+  });
+
+  /**
+   * Rows as JSON Lines: each row one line, exactly as {@code korescore audit --format jsonl} (or {@code
+   * whatif --format jsonl}) writes it.
+   */
+  static final StructType LINES = new StructType(new StructField[] {
     DataTypes.createStructField("value", DataTypes.StringType, false)
   });
 
@@ -53,6 +70,19 @@ final class Tables {
         row.korePassed().orElse(null),
         row.computedPassed().orElse(null),
         row.reasons().toArray(String[]::new));
+  }
+
+  static Row whatIfRow(WhatIfRow row) {
+    return RowFactory.create(
+        row.conversationId(),
+        sixPlaces(row.scoreBefore()),
+        row.passedBefore().orElse(null),
+        row.scoreAfter().map(Tables::sixPlaces).orElse(null),
+        row.passedAfter().orElse(null),
+        row.flip(),
+        row.agents().toArray(String[]::new),
+        row.queues().toArray(String[]::new),
+        row.form().orElse(null));
   }
 
   /** The score at the column's scale: exact, as {@code ExactScore.decimal()} keeps at most six places. */

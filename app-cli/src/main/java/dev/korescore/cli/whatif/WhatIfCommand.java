@@ -44,11 +44,9 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.Locale;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
-import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -276,26 +274,9 @@ public final class WhatIfCommand implements Callable<Integer> {
 
   /** A usage error when the change names a form or metric that occurs nowhere in the data. */
   private static void unknownNames(WhatIfSummary summary) {
-    if (summary.namesAllFound()) {
-      return;
-    }
-    List<String> problems = new ArrayList<>();
-    summary.unknownForm().ifPresent(closest -> problems.add("form '" + summary.change().form().orElseThrow()
-        + "' occurs in no interaction" + closest(closest)));
-    String scope = summary.change().form().map(f -> " of form '" + f + "'").orElse("");
-    for (Map.Entry<String, List<String>> e : summary.unknownMetrics().entrySet()) {
-      if (summary.unknownForm().isPresent()) {
-        break;
-      }
-      problems.add("metric '" + e.getKey() + "' occurs in no re-scored interaction" + scope + closest(e.getValue()));
-    }
-    throw CliException.usage(TerminalText.visible(String.join("; ", problems)));
-  }
-
-  private static String closest(List<String> names) {
-    return names.isEmpty()
-        ? " (the data has none to suggest)"
-        : "; closest: " + names.stream().map(n -> "'" + n + "'").collect(Collectors.joining(", "));
+    summary.unknownNames().ifPresent(problem -> {
+      throw CliException.usage(TerminalText.visible(problem));
+    });
   }
 
   /**

@@ -6,10 +6,7 @@ import dev.korescore.adapters.json.JsonRecordMapper;
 import dev.korescore.core.model.Interaction;
 import dev.korescore.core.port.out.InteractionReadException;
 import dev.korescore.core.port.out.ReadScope;
-import dev.korescore.scoring.AuditAggregator;
-import dev.korescore.scoring.KoreAuditor;
-import dev.korescore.scoring.Verdict;
-import dev.korescore.scoring.VerdictRow;
+import java.io.Serializable;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
 import java.util.Optional;
@@ -19,29 +16,31 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 
 /**
- * The audit of one partition, on an executor: each input row's raw JSON is mapped by the JSON adapter
- * ({@link JsonRecordMapper}), verified by the scoring engine ({@link KoreAuditor}) and added to the
- * partition's {@link AuditAggregator}; out come the verdict rows ({@link Emit#VERDICTS}) or the records
- * that could not be read ({@link Emit#REJECTED}). Lazy: one record at a time, whatever the partition's
- * size. When the partition is done, its aggregate goes to the driver through {@link PartitionAggregates}.
+ * One partition of a job, on an executor: each input row's raw JSON is mapped by the JSON adapter
+ * ({@link JsonRecordMapper}), scored by the job's {@link Scoring} (the audit or the what-if) into the
+ * partition's aggregate; out come the scored rows ({@link Emit#ROWS}) or the records that could not be
+ * read ({@link Emit#REJECTED}). Lazy: one record at a time, whatever the partition's size. When the
+ * partition is done, its aggregate goes to the driver through {@link PartitionAggregates}.
+ *
+ * @param <A> the scoring engine's mergeable aggregate
  */
-final class AuditPartition implements MapPartitionsFunction<Row, Row> {
+final class RecordPartition<A extends Serializable> implements MapPartitionsFunction<Row, Row> {
   private static final long serialVersionUID = 1L;
 
   /** What the partition writes out. */
   enum Emit {
-    /** A verdict row per audited interaction (problems only with {@code --only-problems}). */
-    VERDICTS,
+    /** A row per scored interaction (as the job's {@link Scoring.Scorer} says). */
+    ROWS,
     /** A row per record that could not be read. */
     REJECTED
   }
 
-  private final JobSettings settings;
+  private final Scoring<A> scoring;
   private final Emit emit;
-  private final PartitionAggregates aggregates;
+  private final PartitionAggregates<A> aggregates;
 
-  AuditPartition(JobSettings settings, Emit emit, PartitionAggregates aggregates) {
-    this.settings = requireNonNull(settings, "settings");
+  RecordPartition(Scoring<A> scoring, Emit emit, PartitionAggregates<A> aggregates) {
+    this.scoring = requireNonNull(scoring, "scoring");
     this.emit = requireNonNull(emit, "emit");
     this.aggregates = aggregates;
   }
@@ -54,10 +53,8 @@ final class AuditPartition implements MapPartitionsFunction<Row, Row> {
   private final class Rows implements Iterator<Row> {
     private final Iterator<Row> input;
     private final JsonRecordMapper mapper = JsonRecordMapper.create(ReadScope.AUDIT);
-    private final KoreAuditor auditor = KoreAuditor.withPolicy(settings.policy());
-    private final AuditAggregator aggregator =
-        AuditAggregator.create(settings.policy(), settings.problemsKept(), settings.inferPolicy());
-    private final StringBuilder line = new StringBuilder(256);
+    private final Scoring.Scorer<A> scorer = emit == Emit.ROWS ? scoring.scorer() : null;
+    private final A aggregate = scoring.fresh();
     private Row next;
     private boolean reported;
     private long records;
@@ -108,19 +105,14 @@ final class AuditPartition implements MapPartitionsFunction<Row, Row> {
         return null; // a blank line
       }
       records++;
-      Interaction x = interaction.get();
-      Verdict verdict = auditor.verify(x);
-      aggregator.accept(x, verdict);
-      if (emit != Emit.VERDICTS || settings.onlyProblems() && !verdict.isProblem()) {
+      if (emit != Emit.ROWS) {
         return null;
       }
-      rows++;
-      if (settings.format() == RowFormat.JSONL) {
-        line.setLength(0);
-        VerdictRow.appendJsonLine(line, x, verdict);
-        return RowFactory.create(line.toString());
+      Row row = scorer.score(interaction.get(), aggregate);
+      if (row != null) {
+        rows++;
       }
-      return Tables.verdict(VerdictRow.of(x, verdict));
+      return row;
     }
 
     private void report() {
@@ -130,7 +122,7 @@ final class AuditPartition implements MapPartitionsFunction<Row, Row> {
       reported = true;
       TaskContext task = TaskContext.get();
       int partition = task == null ? 0 : task.partitionId();
-      aggregates.add(new PartitionAggregates.Part(partition, aggregator, records, rejected, rows));
+      aggregates.add(new PartitionAggregates.Part<>(partition, aggregate, records, rejected, rows));
     }
   }
 }
