@@ -1,7 +1,6 @@
 package dev.korescore.spark;
 
-import dev.korescore.core.policy.NaTreatment;
-import dev.korescore.core.policy.PassRule;
+import dev.korescore.core.policy.PolicyOptions;
 import dev.korescore.core.policy.ScoringPolicy;
 import dev.korescore.report.HtmlAuditReport;
 import dev.korescore.report.ReportHeader;
@@ -10,14 +9,12 @@ import dev.korescore.scoring.AuditSummary;
 import dev.korescore.scoring.VerdictKind;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -54,17 +51,17 @@ final class AuditJob implements Callable<Integer>, KorescoreSpark.Job {
   @Option(names = "--only-problems", description = "verdicts/: only mismatching and invalid interactions.")
   boolean onlyProblems;
 
-  @Option(names = "--na", paramLabel = "TREATMENT", converter = NaConverter.class,
+  @Option(names = "--na", paramLabel = "TREATMENT",
       description = "How NA answers count: exclude (default), award-full, count-as-fail.")
-  NaTreatment na = NaTreatment.EXCLUDE;
+  String na;
 
-  @Option(names = "--pass-rule", paramLabel = "RULE", converter = PassRuleConverter.class,
+  @Option(names = "--pass-rule", paramLabel = "RULE",
       description = "at-least (score >= pass score, default) or greater-than (score > pass score).")
-  PassRule passRule = PassRule.AT_LEAST;
+  String passRule;
 
   @Option(names = "--tolerance", paramLabel = "N",
       description = "Score points Kore may be off the recomputed score's floor or ceiling (default 0).")
-  BigDecimal tolerance = BigDecimal.ZERO;
+  String tolerance;
 
   @Option(names = "--no-fatal", description = "A failed fatal metric does not make the score 0.")
   boolean noFatal;
@@ -91,16 +88,14 @@ final class AuditJob implements Callable<Integer>, KorescoreSpark.Job {
     return io;
   }
 
+  /** The policy the options describe ({@link PolicyOptions}, as {@code korescore audit} parses them). */
   ScoringPolicy policy() {
-    if (tolerance.signum() < 0) {
-      throw JobException.usage("--tolerance must be >= 0, was " + tolerance.toPlainString());
+    try {
+      return PolicyOptions.create().na(na).passRule(passRule).tolerance(tolerance).noFatal(noFatal).noClamp(noClamp)
+          .policy();
+    } catch (IllegalArgumentException e) {
+      throw JobException.usage(e.getMessage());
     }
-    return ScoringPolicy.defaults()
-        .withNaTreatment(na)
-        .withPassRule(passRule)
-        .withFatalZeroes(!noFatal)
-        .withClamp(!noClamp)
-        .withTolerance(tolerance);
   }
 
   @Override
@@ -142,19 +137,5 @@ final class AuditJob implements Callable<Integer>, KorescoreSpark.Job {
         s.count(VerdictKind.SCORE_MISMATCH) == 1 ? "" : "es", s.count(VerdictKind.PASS_MISMATCH),
         s.count(VerdictKind.PASS_MISMATCH) == 1 ? "" : "es", s.count(VerdictKind.NOT_AUDITABLE),
         s.count(VerdictKind.INVALID), rejected, rejected == 1 ? "" : "s", rows, rows == 1 ? "" : "s", output);
-  }
-
-  static final class NaConverter implements CommandLine.ITypeConverter<NaTreatment> {
-    @Override
-    public NaTreatment convert(String value) {
-      return JobOptions.converted(() -> NaTreatment.parse(value));
-    }
-  }
-
-  static final class PassRuleConverter implements CommandLine.ITypeConverter<PassRule> {
-    @Override
-    public PassRule convert(String value) {
-      return JobOptions.converted(() -> PassRule.parse(value));
-    }
   }
 }

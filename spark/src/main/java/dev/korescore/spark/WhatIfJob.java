@@ -2,8 +2,7 @@ package dev.korescore.spark;
 
 import dev.korescore.core.policy.FormChange;
 import dev.korescore.core.policy.FormChangeOptions;
-import dev.korescore.core.policy.NaTreatment;
-import dev.korescore.core.policy.PassRule;
+import dev.korescore.core.policy.PolicyOptions;
 import dev.korescore.core.policy.ScoringPolicy;
 import dev.korescore.report.HtmlWhatIfReport;
 import dev.korescore.report.ReportHeader;
@@ -83,14 +82,14 @@ final class WhatIfJob implements Callable<Integer>, KorescoreSpark.Job {
       description = "Apply the change only to interactions of this evaluation form.")
   String form;
 
-  @Option(names = "--current-na", paramLabel = "TREATMENT", converter = AuditJob.NaConverter.class,
+  @Option(names = "--current-na", paramLabel = "TREATMENT",
       description = "The current policy's NA treatment (before the change): exclude (default), award-full,"
           + " count-as-fail.")
-  NaTreatment currentNa = NaTreatment.EXCLUDE;
+  String currentNa;
 
-  @Option(names = "--pass-rule", paramLabel = "RULE", converter = AuditJob.PassRuleConverter.class,
+  @Option(names = "--pass-rule", paramLabel = "RULE",
       description = "at-least (score >= pass score, default) or greater-than, before and after.")
-  PassRule passRule = PassRule.AT_LEAST;
+  String passRule;
 
   @Option(names = "--no-fatal", description = "A failed fatal metric does not make the score 0, before and after.")
   boolean noFatal;
@@ -113,33 +112,35 @@ final class WhatIfJob implements Callable<Integer>, KorescoreSpark.Job {
     return io;
   }
 
+  /** The current policy ({@link PolicyOptions}, as {@code korescore whatif} parses it). */
   ScoringPolicy policy() {
-    return ScoringPolicy.defaults()
-        .withNaTreatment(currentNa)
-        .withPassRule(passRule)
-        .withFatalZeroes(!noFatal)
-        .withClamp(!noClamp);
+    try {
+      return PolicyOptions.create().na("--current-na", currentNa).passRule(passRule).noFatal(noFatal).noClamp(noClamp)
+          .policy();
+    } catch (IllegalArgumentException e) {
+      throw JobException.usage(e.getMessage());
+    }
   }
 
   /** The change the options name ({@link FormChangeOptions}, as {@code korescore whatif} parses them). */
   FormChange change() {
-    FormChangeOptions options = FormChangeOptions.create();
-    if (form != null) {
-      options.form(form);
-    }
-    if (passScore != null) {
-      options.passScore(passScore);
-    }
-    if (na != null) {
-      options.na(na);
-    }
-    weights.forEach(options::weight);
-    negativeWeights.forEach(options::negativeWeight);
-    fatal.forEach(options::fatal);
-    notFatal.forEach(options::notFatal);
-    drop.forEach(options::drop);
     FormChange change;
     try {
+      FormChangeOptions options = FormChangeOptions.create();
+      if (form != null) {
+        options.form(form);
+      }
+      if (passScore != null) {
+        options.passScore(passScore);
+      }
+      if (na != null) {
+        options.na(na);
+      }
+      weights.forEach(options::weight);
+      negativeWeights.forEach(options::negativeWeight);
+      fatal.forEach(options::fatal);
+      notFatal.forEach(options::notFatal);
+      drop.forEach(options::drop);
       change = options.change();
     } catch (IllegalArgumentException e) {
       throw JobException.usage(e.getMessage());

@@ -1,8 +1,10 @@
 package dev.korescore.cli.whatif;
 
+import dev.korescore.cli.audit.AuditCommand;
 import dev.korescore.cli.common.CliException;
 import dev.korescore.core.policy.FormChange;
 import dev.korescore.core.policy.FormChangeOptions;
+import dev.korescore.core.policy.NaTreatment;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Option;
@@ -28,9 +30,9 @@ final class ChangeOptions {
   @Option(names = "--drop", paramLabel = "METRIC", description = "Remove a metric from the form (repeatable).")
   List<String> drop = new ArrayList<>();
 
-  @Option(names = "--na", paramLabel = "TREATMENT",
+  @Option(names = "--na", paramLabel = "TREATMENT", converter = AuditCommand.NaConverter.class,
       description = "The new NA treatment: exclude, award-full or count-as-fail.")
-  String na;
+  NaTreatment na;
 
   @Option(names = "--form", paramLabel = "NAME",
       description = "Apply the change only to interactions of this evaluation form.")

@@ -16,6 +16,7 @@ import dev.korescore.core.model.Interaction;
 import dev.korescore.core.policy.FormChange;
 import dev.korescore.core.policy.NaTreatment;
 import dev.korescore.core.policy.PassRule;
+import dev.korescore.core.policy.PolicyOptions;
 import dev.korescore.core.policy.ScoringPolicy;
 import dev.korescore.core.port.out.FormChangeReadException;
 import dev.korescore.core.port.out.InteractionStream;
@@ -146,12 +147,9 @@ public final class WhatIfCommand implements Callable<Integer> {
     this.changeReaders = changeReaders;
   }
 
+  /** The current policy ({@link PolicyOptions}). */
   ScoringPolicy policy() {
-    return ScoringPolicy.defaults()
-        .withNaTreatment(currentNa)
-        .withPassRule(passRule)
-        .withFatalZeroes(!noFatal)
-        .withClamp(!noClamp);
+    return PolicyOptions.create().na(currentNa).passRule(passRule).noFatal(noFatal).noClamp(noClamp).policy();
   }
 
   FormChange formChange() {

@@ -26,7 +26,7 @@ public final class FormChangeOptions {
 
   private Optional<String> form = Optional.empty();
   private OptionalInt passScore = OptionalInt.empty();
-  private Optional<String> na = Optional.empty();
+  private Optional<NaTreatment> na = Optional.empty();
   private final List<String> weights = new ArrayList<>();
   private final List<String> negativeWeights = new ArrayList<>();
   private final List<String> fatal = new ArrayList<>();
@@ -52,8 +52,17 @@ public final class FormChangeOptions {
     return this;
   }
 
-  /** {@code --na TREATMENT}: the new NA treatment ({@link NaTreatment#parse}). */
+  /**
+   * {@code --na TREATMENT}: the new NA treatment ({@link NaTreatment#parse}).
+   *
+   * @throws IllegalArgumentException naming the option and the value
+   */
   public FormChangeOptions na(String treatment) {
+    return na(NaTreatment.parse(requireNonNull(treatment, "na")));
+  }
+
+  /** The new NA treatment, already parsed (a command-line library's converter called {@link NaTreatment#parse}). */
+  public FormChangeOptions na(NaTreatment treatment) {
     this.na = Optional.of(requireNonNull(treatment, "na"));
     return this;
   }
@@ -106,7 +115,7 @@ public final class FormChangeOptions {
     FormChange.Builder b = FormChange.builder();
     form.ifPresent(b::form);
     passScore.ifPresent(b::passScore);
-    na.ifPresent(text -> b.naTreatment(NaTreatment.parse(text)));
+    na.ifPresent(b::naTreatment);
     for (String spec : weights) {
       String[] mw = metricValue("--weight", spec);
       long w = weight("--weight", spec, mw[1]);
