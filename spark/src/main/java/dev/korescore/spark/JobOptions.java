@@ -74,14 +74,18 @@ final class JobOptions {
     }
   }
 
-  /** The input as (source, json) rows: one per JSON Lines line, or one per Parquet row. */
+  /**
+   * The input as {@link Tables#INPUT} rows (source, json, splitStart): one per JSON Lines line, or one per
+   * Parquet row (no split start: a Parquet row has no line).
+   */
   Dataset<Row> read(SparkSession spark) {
     InputFormat kind = inputFormat != null ? inputFormat : InputFormat.guess(inputs);
     String[] paths = inputs.toArray(String[]::new);
     try {
       if (kind == InputFormat.JSONL) {
         return spark.read().text(paths)
-            .select(functions.col("_metadata.file_path").as("source"), functions.col("value").as("json"));
+            .select(functions.col("_metadata.file_path").as("source"), functions.col("value").as("json"),
+                functions.col("_metadata.file_block_start").as("splitStart"));
       }
       Dataset<Row> table = spark.read().parquet(paths);
       if (!Arrays.asList(table.columns()).contains(rawColumn)) {
@@ -89,7 +93,7 @@ final class JobOptions {
             + String.join(", ", table.columns()) + "); name the raw JSON column with --raw-column");
       }
       return table.select(functions.col("_metadata.file_path").as("source"),
-          functions.col(rawColumn).cast("string").as("json"));
+          functions.col(rawColumn).cast("string").as("json"), functions.lit(null).cast("long").as("splitStart"));
     } catch (JobException e) {
       throw e;
     } catch (Exception e) { // Spark's AnalysisException is checked in Java's eyes, undeclared in Scala's

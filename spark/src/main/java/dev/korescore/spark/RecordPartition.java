@@ -38,11 +38,23 @@ final class RecordPartition<A extends Serializable> implements MapPartitionsFunc
   private final Scoring<A> scoring;
   private final Emit emit;
   private final PartitionAggregates<A> aggregates;
+  private final LineNumbers lines;
 
-  RecordPartition(Scoring<A> scoring, Emit emit, PartitionAggregates<A> aggregates) {
+  /** The rows pass: scores every record, sends the partition's aggregate to {@code aggregates}. */
+  static <A extends Serializable> RecordPartition<A> rows(Scoring<A> scoring, PartitionAggregates<A> aggregates) {
+    return new RecordPartition<>(scoring, Emit.ROWS, requireNonNull(aggregates, "aggregates"), LineNumbers.none());
+  }
+
+  /** The rejected pass: a row per record that cannot be read, on its line of {@code lines}. */
+  static <A extends Serializable> RecordPartition<A> rejected(Scoring<A> scoring, LineNumbers lines) {
+    return new RecordPartition<>(scoring, Emit.REJECTED, null, requireNonNull(lines, "lines"));
+  }
+
+  private RecordPartition(Scoring<A> scoring, Emit emit, PartitionAggregates<A> aggregates, LineNumbers lines) {
     this.scoring = requireNonNull(scoring, "scoring");
-    this.emit = requireNonNull(emit, "emit");
+    this.emit = emit;
     this.aggregates = aggregates;
+    this.lines = lines;
   }
 
   @Override
@@ -60,6 +72,10 @@ final class RecordPartition<A extends Serializable> implements MapPartitionsFunc
     private long records;
     private long rejected;
     private long rows;
+    /** The split the last row came from, and the row's index in it (for line numbers). */
+    private String splitSource;
+    private long splitStart = -1;
+    private long inSplit;
 
     Rows(Iterator<Row> input) {
       this.input = input;
@@ -91,14 +107,15 @@ final class RecordPartition<A extends Serializable> implements MapPartitionsFunc
     private Row process(Row record) {
       String source = record.getString(0);
       String json = record.isNullAt(1) ? "" : record.getString(1);
+      Long line = emit == Emit.REJECTED && !record.isNullAt(2) ? line(source, record.getLong(2)) : null;
       Optional<Interaction> interaction;
       try {
-        interaction = mapper.map(source, 0, json);
+        interaction = mapper.map(source, line == null ? 0 : line, json);
       } catch (InteractionReadException e) {
         records++;
         rejected++;
         return emit == Emit.REJECTED
-            ? RowFactory.create(source, e.conversationId().map(Object::toString).orElse(null), e.reason(), json)
+            ? RowFactory.create(source, line, e.conversationId().map(Object::toString).orElse(null), e.reason(), json)
             : null;
       }
       if (interaction.isEmpty()) {
@@ -113,6 +130,17 @@ final class RecordPartition<A extends Serializable> implements MapPartitionsFunc
         rows++;
       }
       return row;
+    }
+
+    /** The line of this row: its split's first line and its index in the split (rows of a split come in order). */
+    private Long line(String source, long start) {
+      if (start != splitStart || !source.equals(splitSource)) {
+        splitSource = source;
+        splitStart = start;
+        inSplit = 0;
+      }
+      long first = lines.firstLine(source, start);
+      return first == 0 ? null : first + inSplit++;
     }
 
     private void report() {

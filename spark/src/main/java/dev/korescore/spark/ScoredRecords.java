@@ -11,8 +11,9 @@ import org.apache.spark.sql.types.StructType;
 /**
  * The pass every job makes over its input: each partition scored ({@link RecordPartition}) with its rows
  * written under {@code rows}, the partitions' aggregates merged on the driver ({@link
- * PartitionAggregates}), then the records that could not be read written to {@code rejected/} (a second,
- * reading-only pass, run only when there were any).
+ * PartitionAggregates}), then the records that could not be read written to {@code rejected/} with their
+ * file and line (a second, reading-only pass after a count of each split's lines, {@link LineNumbers}: run
+ * only when there were any).
  */
 final class ScoredRecords {
   private ScoredRecords() {}
@@ -29,7 +30,7 @@ final class ScoredRecords {
     PartitionAggregates<A> aggregates = new PartitionAggregates<>(scoring);
     spark.sparkContext().register(aggregates, "korescore " + name + " aggregates");
     boolean jsonl = io.format == RowFormat.JSONL;
-    Dataset<Row> rows = records.mapPartitions(new RecordPartition<>(scoring, RecordPartition.Emit.ROWS, aggregates),
+    Dataset<Row> rows = records.mapPartitions(RecordPartition.rows(scoring, aggregates),
         Encoders.row(jsonl ? Tables.LINES : schema));
     spark.sparkContext().setJobDescription("korescore " + name + ": " + rowsDir);
     if (jsonl) {
@@ -42,7 +43,7 @@ final class ScoredRecords {
     spark.sparkContext().setJobDescription("korescore " + name + ": rejected records");
     Dataset<Row> rejected = totals.rejected() == 0
         ? spark.createDataFrame(List.of(), Tables.REJECTED)
-        : records.mapPartitions(new RecordPartition<>(scoring, RecordPartition.Emit.REJECTED, null),
+        : records.mapPartitions(RecordPartition.rejected(scoring, LineNumbers.count(records)),
             Encoders.row(Tables.REJECTED));
     if (jsonl) {
       rejected.write().option("ignoreNullFields", "false").json(io.output + "/rejected");

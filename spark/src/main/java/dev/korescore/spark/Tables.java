@@ -11,10 +11,14 @@ import org.apache.spark.sql.types.StructType;
 
 /** The schemas of the job's inputs and outputs, and the rows in them. */
 final class Tables {
-  /** Input: where a record came from and its raw JSON text. */
+  /**
+   * Input: where a record came from (its file, and for JSON Lines the byte offset where Spark's split of
+   * the file starts, from which {@link LineNumbers} works out line numbers) and its raw JSON text.
+   */
   static final StructType INPUT = new StructType(new StructField[] {
     DataTypes.createStructField("source", DataTypes.StringType, false),
-    DataTypes.createStructField("json", DataTypes.StringType, true)
+    DataTypes.createStructField("json", DataTypes.StringType, true),
+    DataTypes.createStructField("splitStart", DataTypes.LongType, true)
   });
 
   /** {@code verdicts/} in Parquet: {@link VerdictRow#COLUMNS}, typed. */
@@ -50,9 +54,13 @@ final class Tables {
     DataTypes.createStructField("value", DataTypes.StringType, false)
   });
 
-  /** {@code rejected/}: the records that could not be read, with the reader's reason. */
+  /**
+   * {@code rejected/}: the records that could not be read, with the file, the line (JSON Lines; null for
+   * Parquet) and the reader's reason.
+   */
   static final StructType REJECTED = new StructType(new StructField[] {
     DataTypes.createStructField("source", DataTypes.StringType, false),
+    DataTypes.createStructField("line", DataTypes.LongType, true),
     DataTypes.createStructField("conversationId", DataTypes.StringType, true),
     DataTypes.createStructField("reason", DataTypes.StringType, false),
     DataTypes.createStructField("record", DataTypes.StringType, true)

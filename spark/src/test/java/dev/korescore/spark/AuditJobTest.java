@@ -218,8 +218,10 @@ class AuditJobTest {
     assertThat(partLines(output.resolve("verdicts"))).hasSize(5);
     List<JsonNode> rejected = partLines(output.resolve("rejected")).stream().map(AuditJobTest::readTree).toList();
     assertThat(rejected).hasSize(3).allSatisfy(r -> assertThat(r.get("source").asText()).endsWith("mixed.jsonl"));
+    assertThat(rejected.stream().map(r -> r.get("line").asLong()).sorted().toList()).containsExactly(2L, 4L, 7L);
     assertThat(rejected).anySatisfy(r -> {
       assertThat(r.get("conversationId").asText()).isEqualTo("c-77");
+      assertThat(r.get("line").asLong()).isEqualTo(2);
       assertThat(r.get("reason").asText()).contains("Metric Weight").contains("heavy");
       assertThat(r.get("record").asText()).contains("heavy");
     });

@@ -112,11 +112,14 @@ class WhatIfJobTest {
   @Test
   void parquetRowsCarryTheSameValuesAndBadRecordsGoToRejected() throws Exception {
     Path mixed = dir.resolve("mixed.jsonl");
-    List<String> lines = Files.readAllLines(input).subList(0, 300);
+    List<String> lines = Files.readAllLines(input).subList(0, 600);
     List<String> withBad = new ArrayList<>(lines);
     withBad.add(7, "{\"conversationId\":\"c-77\",\"Metrics\":[{\"Metric Name\":\"Policy\",\"Metric Weight\":\"heavy\"}]}");
     withBad.add(100, "{\"conversationId\":\"c-cut\",");
+    withBad.add(290, "not json");
+    withBad.add(550, "{\"conversationId\":\"c-late\",\"Kore Evaluation Score\":\"high\"}");
     Files.write(mixed, withBad);
+    assertThat(Files.size(mixed)).as("a file Spark reads in several splits").isGreaterThan(2 * 262144);
     Path output = dir.resolve("whatif-parquet");
     List<String> args = new ArrayList<>(List.of("--input", mixed.toString(), "--output", output.toString()));
     args.addAll(CHANGE);
@@ -124,7 +127,7 @@ class WhatIfJobTest {
     Cli.Result run = whatif(args);
 
     assertThat(run.exit()).as(run.err()).isIn(0, 1);
-    assertThat(run.err()).contains("whatif: 300 interactions").contains("2 rejected records");
+    assertThat(run.err()).contains("whatif: 600 interactions").contains("4 rejected records");
     Map<String, JsonNode> expected = new HashMap<>();
     Path good = dir.resolve("good.jsonl");
     Files.write(good, lines);
@@ -152,11 +155,14 @@ class WhatIfJobTest {
       assertThat(row.<String>getAs("form")).isEqualTo(want.get("form").isNull() ? null : want.get("form").asText());
     }
     List<Row> rejected = spark.read().parquet(output.resolve("rejected").toString()).collectAsList();
-    assertThat(rejected).hasSize(2).allSatisfy(r -> assertThat(r.<String>getAs("source")).endsWith("mixed.jsonl"));
+    assertThat(rejected).hasSize(4).allSatisfy(r -> assertThat(r.<String>getAs("source")).endsWith("mixed.jsonl"));
     assertThat(rejected).anySatisfy(r -> {
       assertThat(r.<String>getAs("conversationId")).isEqualTo("c-77");
+      assertThat(r.<Long>getAs("line")).isEqualTo(8);
       assertThat(r.<String>getAs("reason")).contains("Metric Weight").contains("heavy");
     });
+    assertThat(rejected.stream().map(r -> r.<Long>getAs("line")).sorted().toList())
+        .as("the lines of the file, across Spark's splits of it").containsExactly(8L, 101L, 291L, 551L);
   }
 
   private static Boolean bool(JsonNode node) {
