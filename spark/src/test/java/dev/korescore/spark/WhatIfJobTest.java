@@ -43,7 +43,7 @@ class WhatIfJobTest {
   static void writeTheInputAndAskTheCli() throws IOException, InterruptedException {
     spark = LocalSpark.session();
     List<GeneratedInteraction> generated =
-        InteractionGenerator.builder().seed(61).count(2000).discrepancyShare(0.1).build().stream().toList();
+        InteractionGenerator.builder().seed(61).count(1200).discrepancyShare(0.1).build().stream().toList();
     input = shared.resolve("history.jsonl");
     Files.writeString(input, generated.stream().map(GeneratedInteraction::wireJson)
         .collect(Collectors.joining("\n", "", "\n")), StandardCharsets.UTF_8);
@@ -76,7 +76,7 @@ class WhatIfJobTest {
 
     List<String> expected = cli.rows();
     long flips = expected.stream().filter(line -> !"NONE".equals(tree(line).get("flip").asText())).count();
-    assertThat(expected).hasSizeGreaterThan(1000);
+    assertThat(expected).hasSizeGreaterThan(600);
     assertThat(flips).as("the change flips some interactions").isPositive();
     assertThat(Cli.sorted(Cli.partLines(output.resolve("rows")))).isEqualTo(Cli.sorted(expected));
     assertThat(run.exit()).as(run.err()).isEqualTo(cli.exit()).isEqualTo(1);
@@ -84,13 +84,13 @@ class WhatIfJobTest {
         .as("several partitions, merged").isGreaterThan(1);
 
     JsonNode totals = tree(Cli.partLines(output.resolve("summary/totals")).get(0));
-    assertThat(totals.get("interactions").asLong()).isEqualTo(2000);
+    assertThat(totals.get("interactions").asLong()).isEqualTo(1200);
     assertThat(totals.get("rescored").asLong()).isEqualTo(expected.size());
     assertThat(totals.get("flips").asLong()).isEqualTo(flips);
     assertThat(totals.get("passToFail").asLong() + totals.get("failToPass").asLong()).isEqualTo(flips);
     assertThat(totals.get("rejected").asLong()).isZero();
     assertThat(totals.get("change").asText()).contains("pass score 80").contains("'Policy': weight 40");
-    assertThat(run.err()).contains("whatif: 2,000 interactions").contains("0 rejected records");
+    assertThat(run.err()).contains("whatif: 1,200 interactions").contains("0 rejected records");
 
     Map<String, Long> byForm = new HashMap<>();
     expected.forEach(line -> byForm.merge(tree(line).get("form").asText("(no form)"), 1L, Long::sum));
