@@ -49,6 +49,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -115,7 +116,7 @@ public final class WhatIfCommand implements Callable<Integer> {
   @Option(names = "--flips", paramLabel = "N", description = "Flips shown with their reasons (default 20).")
   int flipsShown = 20;
 
-  @Option(names = "--current-na", paramLabel = "TREATMENT", converter = AuditCommand.NaConverter.class,
+  @Option(names = "--current-na", paramLabel = "TREATMENT", converter = CurrentNaConverter.class,
       description = "The current policy's NA treatment (before the change): exclude (default), award-full,"
           + " count-as-fail.")
   NaTreatment currentNa = NaTreatment.EXCLUDE;
@@ -348,6 +349,14 @@ public final class WhatIfCommand implements Callable<Integer> {
       } catch (IOException e) {
         throw new CliException(ExitCodes.RUNTIME_FAILURE, "cannot write the output: " + e.getMessage(), e);
       }
+    }
+  }
+
+  /** {@code --current-na}, parsed at parse time (the value is never echoed), named in its own words. */
+  static final class CurrentNaConverter implements ITypeConverter<NaTreatment> {
+    @Override
+    public NaTreatment convert(String value) {
+      return NaTreatment.parse("--current-na", value);
     }
   }
 }
