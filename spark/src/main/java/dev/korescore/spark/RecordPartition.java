@@ -139,8 +139,9 @@ final class RecordPartition<A extends Serializable> implements MapPartitionsFunc
         splitStart = start;
         inSplit = 0;
       }
+      long index = inSplit++;
       long first = lines.firstLine(source, start);
-      return first == 0 ? null : first + inSplit++;
+      return first == 0 ? null : first + index;
     }
 
     private void report() {
