@@ -36,13 +36,14 @@ class WhatIfJobTest {
   @TempDir static Path shared;
   private static Path input;
   private static Cli.Rows cli;
+  private static List<GeneratedInteraction> generated;
 
   @TempDir Path dir;
 
   @BeforeAll
   static void writeTheInputAndAskTheCli() throws IOException, InterruptedException {
     spark = LocalSpark.session();
-    List<GeneratedInteraction> generated =
+    generated =
         InteractionGenerator.builder().seed(61).count(1200).discrepancyShare(0.1).build().stream().toList();
     input = shared.resolve("history.jsonl");
     Files.writeString(input, generated.stream().map(GeneratedInteraction::wireJson)
@@ -131,13 +132,17 @@ class WhatIfJobTest {
 
     assertThat(run.exit()).as(run.err()).isIn(0, 1);
     assertThat(run.err()).contains("whatif: 600 interactions").contains("4 rejected records");
+    // the CLI's rows of the whole input, for the records of these lines (a row depends on its record alone)
+    java.util.Set<String> ids = generated.subList(0, 600).stream().map(g -> g.conversationId().value())
+        .collect(Collectors.toSet());
     Map<String, JsonNode> expected = new HashMap<>();
-    Path good = dir.resolve("good.jsonl");
-    Files.write(good, lines);
-    for (String line : Cli.rows(dir, "whatif", CHANGE, good).rows()) {
+    for (String line : cli.rows()) {
       JsonNode node = tree(line);
-      expected.put(node.get("conversationId").asText(), node);
+      if (ids.contains(node.get("conversationId").asText())) {
+        expected.put(node.get("conversationId").asText(), node);
+      }
     }
+    assertThat(expected).hasSizeGreaterThan(300);
     List<Row> rows = spark.read().parquet(output.resolve("rows").toString()).collectAsList();
     assertThat(rows).hasSize(expected.size());
     for (Row row : rows) {
