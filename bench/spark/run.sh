@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Records per second of the Spark job (dev.korescore.spark.AuditJob) in local[2] against the CLI
+# Records per second of the Spark audit job (dev.korescore.spark.KorescoreSpark audit) in local[2] against the CLI
 # (`korescore audit --format jsonl`), on the same generated interactions, interleaved runs. Prints each
 # tool's wall time (best and median of $RUNS), peak RSS and records/s at the median, and the Spark job's
 # fixed cost (the same job over one record) with the rate net of it. Numbers, not a test: README.md in
@@ -42,7 +42,7 @@ echo "data: $data ($(du -Lm "$data" | cut -f1) MB, $records interactions); Spark
 
 # the job as spark/run-local runs it (a plain JVM: /usr/bin/time cannot run a shell function)
 spark_job=(java -Dspark.master="$master" -Dspark.ui.enabled=false
-  -Dlog4j2.configurationFile="$root/spark/conf/log4j2.properties" -cp "$spark_cp" dev.korescore.spark.AuditJob)
+  -Dlog4j2.configurationFile="$root/spark/conf/log4j2.properties" -cp "$spark_cp" dev.korescore.spark.KorescoreSpark audit)
 
 # One timed run: appends "wall rss_kb" to $work/NAME.runs. Exit 0 or 1 (mismatches found) is success.
 run_once() { # name, command...

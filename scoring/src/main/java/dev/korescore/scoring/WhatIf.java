@@ -38,7 +38,9 @@ import java.util.OptionalInt;
  * WhatIfSummary summary = aggregator.summary();   // pass rates before and after, flips, shifts
  * }</pre>
  */
-public final class WhatIf {
+public final class WhatIf implements java.io.Serializable {
+  private static final long serialVersionUID = 1L;
+
   private final ScoringPolicy policy;
   private final ScoringPolicy policyAfter;
   private final FormChange change;
@@ -232,6 +234,11 @@ public final class WhatIf {
   @Override
   public String toString() {
     return String.format(Locale.ROOT, "what-if of %s under %s", change.describe(), policy.describe());
+  }
+
+  /** Serialized as its policy and change, read back through {@link #of}. */
+  private Object writeReplace() {
+    return new SerialForms.WhatIfForm(this);
   }
 
   @Override

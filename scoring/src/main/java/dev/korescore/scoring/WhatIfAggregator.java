@@ -23,9 +23,11 @@ import java.util.Set;
  * metric names, never with the number of interactions (each dimension keeps at most {@value
  * AuditAggregator#MAX_GROUPS} keys; further keys count under {@code "(other)"}). Mutable and not
  * thread-safe: give each thread or partition its own and {@link #merge} them. Free of any I/O, so a
- * batch job (Spark, a service) can run it per partition.
+ * batch job (Spark, a service) can run it per partition; Serializable, so that a distributed engine
+ * (Apache Spark) can ship one partition's aggregate to the machine that merges them.
  */
-public final class WhatIfAggregator {
+public final class WhatIfAggregator implements java.io.Serializable {
+  private static final long serialVersionUID = 1L;
   /** Flips kept with their explanations unless told otherwise. */
   public static final int DEFAULT_FLIPS_KEPT = 100;
 
@@ -232,7 +234,8 @@ public final class WhatIfAggregator {
   }
 
   /** The mutable counts behind a {@link WhatIfGroupStats}. */
-  private static final class Counter {
+  private static final class Counter implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
     long rescored;
     long affected;
     long passedBefore;

@@ -15,7 +15,8 @@ import java.util.Optional;
  * @param reasons why it flipped, in words ({@link WhatIf#explain})
  */
 public record WhatIfFlip(
-    WhatIfOutcome.Rescored outcome, String agent, String queue, Optional<String> form, List<String> reasons) {
+    WhatIfOutcome.Rescored outcome, String agent, String queue, Optional<String> form, List<String> reasons)
+    implements java.io.Serializable {
   public WhatIfFlip {
     requireNonNull(outcome, "outcome");
     requireNonNull(agent, "agent");
@@ -25,6 +26,10 @@ public record WhatIfFlip(
     if (outcome.flip() == Flip.NONE) {
       throw new IllegalArgumentException("not a flip: " + outcome.conversationId());
     }
+  }
+
+  private Object writeReplace() {
+    return new SerialForms.WhatIfFlipForm(this);
   }
 
   /** Which way the pass flag flipped. */

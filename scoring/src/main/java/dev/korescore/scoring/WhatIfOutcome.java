@@ -9,7 +9,7 @@ import java.util.Optional;
  * What a {@link WhatIf} found for one interaction: {@link Rescored} with the score and pass flag before
  * and after the change, or {@link Skipped} when the record has nothing to re-score.
  */
-public sealed interface WhatIfOutcome permits WhatIfOutcome.Rescored, WhatIfOutcome.Skipped {
+public sealed interface WhatIfOutcome extends java.io.Serializable permits WhatIfOutcome.Rescored, WhatIfOutcome.Skipped {
 
   /** The interaction this outcome is about. */
   ConversationId conversationId();
@@ -41,6 +41,10 @@ public sealed interface WhatIfOutcome permits WhatIfOutcome.Rescored, WhatIfOutc
       if (!inScope && (!scoreAfter.equals(Optional.of(scoreBefore)) || !passedAfter.equals(passedBefore))) {
         throw new IllegalArgumentException("a record out of the change's scope cannot move: " + conversationId);
       }
+    }
+
+    private Object writeReplace() {
+      return new SerialForms.RescoredForm(this);
     }
 
     /** How the pass flag moved. */

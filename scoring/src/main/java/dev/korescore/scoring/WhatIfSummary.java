@@ -4,12 +4,14 @@ import static java.util.Objects.requireNonNull;
 
 import dev.korescore.core.policy.FormChange;
 import dev.korescore.core.policy.ScoringPolicy;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * What a change would have done to a stream of interactions: how many it affects, pass rates before
@@ -94,6 +96,32 @@ public record WhatIfSummary(
   /** Whether every name in the change occurs in the data (in the change's form, when it names one). */
   public boolean namesAllFound() {
     return unknownForm.isEmpty() && unknownMetrics.isEmpty();
+  }
+
+  /**
+   * When a name in the change occurs nowhere in the data, what is wrong in words, with the closest names
+   * ({@code "metric 'Polcy' occurs in no re-scored interaction; closest: 'Policy'"}): what {@code korescore
+   * whatif} and the Spark job's {@code whatif} report as a usage error. Empty when {@link #namesAllFound()}.
+   */
+  public Optional<String> unknownNames() {
+    if (namesAllFound()) {
+      return Optional.empty();
+    }
+    List<String> problems = new ArrayList<>();
+    unknownForm.ifPresent(closest -> problems.add("form '" + change.form().orElseThrow()
+        + "' occurs in no interaction" + closest(closest)));
+    if (unknownForm.isEmpty()) {
+      String scope = change.form().map(f -> " of form '" + f + "'").orElse("");
+      unknownMetrics.forEach((name, closest) ->
+          problems.add("metric '" + name + "' occurs in no re-scored interaction" + scope + closest(closest)));
+    }
+    return Optional.of(String.join("; ", problems));
+  }
+
+  private static String closest(List<String> names) {
+    return names.isEmpty()
+        ? " (the data has none to suggest)"
+        : "; closest: " + names.stream().map(n -> "'" + n + "'").collect(Collectors.joining(", "));
   }
 
   /**

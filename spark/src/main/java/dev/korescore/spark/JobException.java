@@ -12,7 +12,7 @@ final class JobException extends RuntimeException {
   }
 
   static JobException usage(String message) {
-    return new JobException(AuditJob.USAGE_OR_INPUT, message, null);
+    return new JobException(KorescoreSpark.USAGE_OR_INPUT, message, null);
   }
 
   int exitCode() {

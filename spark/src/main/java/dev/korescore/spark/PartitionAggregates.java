@@ -2,14 +2,14 @@ package dev.korescore.spark;
 
 import static java.util.Objects.requireNonNull;
 
-import dev.korescore.scoring.AuditAggregator;
 import java.io.Serializable;
 import java.util.Map;
 import java.util.TreeMap;
 import org.apache.spark.util.AccumulatorV2;
 
 /**
- * Brings every partition's {@link AuditAggregator} (and its counts) back to the driver and merges them
+ * Brings every partition's aggregate (the scoring engine's {@code AuditAggregator} or {@code
+ * WhatIfAggregator}, and its counts) back to the driver and merges them
  * there in partition order, whatever order the tasks finish in: a partition that arrives early waits
  * until those before it are merged, so the driver holds the merged aggregate and at most the few
  * partitions that finished out of turn, not one aggregate per partition. Spark applies a result task's
@@ -17,20 +17,23 @@ import org.apache.spark.util.AccumulatorV2;
  *
  * <p>On an executor a task's copy only holds its own partition's {@link Part}; the driver's instance
  * merges ({@link #merge}) and answers {@link #value()}.
+ *
+ * @param <A> the aggregate
  */
-final class PartitionAggregates extends AccumulatorV2<PartitionAggregates.Part, PartitionAggregates.Totals> {
+final class PartitionAggregates<A extends Serializable>
+    extends AccumulatorV2<PartitionAggregates.Part<A>, PartitionAggregates.Totals<A>> {
   private static final long serialVersionUID = 1L;
 
   /**
    * What one partition found.
    *
    * @param partition the partition's index
-   * @param aggregator the verdicts' aggregate
+   * @param aggregator the partition's aggregate
    * @param records records read (audited or rejected)
    * @param rejected records that could not be read
-   * @param rows verdict rows written
+   * @param rows rows written
    */
-  record Part(int partition, AuditAggregator aggregator, long records, long rejected, long rows)
+  record Part<A extends Serializable>(int partition, A aggregator, long records, long rejected, long rows)
       implements Serializable {
     Part {
       requireNonNull(aggregator, "aggregator");
@@ -44,20 +47,20 @@ final class PartitionAggregates extends AccumulatorV2<PartitionAggregates.Part, 
    * @param partitions partitions merged
    * @param records records read (audited or rejected)
    * @param rejected records that could not be read
-   * @param rows verdict rows written
+   * @param rows rows written
    */
-  record Totals(AuditAggregator aggregator, int partitions, long records, long rejected, long rows) {}
+  record Totals<A>(A aggregator, int partitions, long records, long rejected, long rows) {}
 
-  private final JobSettings settings;
-  private TreeMap<Integer, Part> pending = new TreeMap<>();
-  private transient AuditAggregator merged;
+  private final Scoring<A> scoring;
+  private TreeMap<Integer, Part<A>> pending = new TreeMap<>();
+  private transient A merged;
   private int next;
   private long records;
   private long rejected;
   private long rows;
 
-  PartitionAggregates(JobSettings settings) {
-    this.settings = requireNonNull(settings, "settings");
+  PartitionAggregates(Scoring<A> scoring) {
+    this.scoring = requireNonNull(scoring, "scoring");
   }
 
   @Override
@@ -66,10 +69,10 @@ final class PartitionAggregates extends AccumulatorV2<PartitionAggregates.Part, 
   }
 
   @Override
-  public PartitionAggregates copy() {
-    PartitionAggregates copy = new PartitionAggregates(settings);
+  public PartitionAggregates<A> copy() {
+    PartitionAggregates<A> copy = new PartitionAggregates<>(scoring);
     copy.pending = new TreeMap<>(pending);
-    copy.merged = merged == null ? null : fresh().merge(merged);
+    copy.merged = merged == null ? null : scoring.merge(scoring.fresh(), merged);
     copy.next = next;
     copy.records = records;
     copy.rejected = rejected;
@@ -78,8 +81,8 @@ final class PartitionAggregates extends AccumulatorV2<PartitionAggregates.Part, 
   }
 
   @Override
-  public PartitionAggregates copyAndReset() {
-    return new PartitionAggregates(settings);
+  public PartitionAggregates<A> copyAndReset() {
+    return new PartitionAggregates<>(scoring);
   }
 
   @Override
@@ -94,14 +97,15 @@ final class PartitionAggregates extends AccumulatorV2<PartitionAggregates.Part, 
 
   /** On an executor: the task's partition is done. */
   @Override
-  public void add(Part part) {
+  public void add(Part<A> part) {
     pending.put(part.partition(), part);
   }
 
   /** On the driver: a task's update arrives; merges every partition now in turn. */
   @Override
-  public void merge(AccumulatorV2<Part, Totals> other) {
-    for (Map.Entry<Integer, Part> e : ((PartitionAggregates) other).pending.entrySet()) {
+  @SuppressWarnings("unchecked") // Spark merges copies of this accumulator only
+  public void merge(AccumulatorV2<Part<A>, Totals<A>> other) {
+    for (Map.Entry<Integer, Part<A>> e : ((PartitionAggregates<A>) other).pending.entrySet()) {
       if (e.getKey() >= next) {
         pending.putIfAbsent(e.getKey(), e.getValue());
       }
@@ -113,23 +117,20 @@ final class PartitionAggregates extends AccumulatorV2<PartitionAggregates.Part, 
 
   /** Everything merged so far; partitions still waiting for an earlier one are merged after it, in order. */
   @Override
-  public Totals value() {
-    PartitionAggregates all = copy();
+  public Totals<A> value() {
+    PartitionAggregates<A> all = copy();
     while (!all.pending.isEmpty()) {
       all.fold(all.pending.pollFirstEntry().getValue());
     }
-    return new Totals(all.merged == null ? fresh() : all.merged, all.next, all.records, all.rejected, all.rows);
+    return new Totals<>(all.merged == null ? scoring.fresh() : all.merged, all.next, all.records, all.rejected,
+        all.rows);
   }
 
-  private void fold(Part part) {
-    merged = merged == null ? fresh().merge(part.aggregator()) : merged.merge(part.aggregator());
+  private void fold(Part<A> part) {
+    merged = scoring.merge(merged == null ? scoring.fresh() : merged, part.aggregator());
     next = part.partition() + 1;
     records += part.records();
     rejected += part.rejected();
     rows += part.rows();
-  }
-
-  private AuditAggregator fresh() {
-    return AuditAggregator.create(settings.policy(), settings.problemsKept(), settings.inferPolicy());
   }
 }

@@ -43,9 +43,11 @@ final class SummaryTables {
     summary.inference().ifPresent(inference -> write(spark, policies(inference), format, dir + "/policies"));
   }
 
-  private record Table(StructType schema, List<Row> rows) {}
+  /** One small table: its schema and rows. */
+  record Table(StructType schema, List<Row> rows) {}
 
-  private static void write(SparkSession spark, Table table, RowFormat format, String path) {
+  /** {@code table} as one part file under {@code path}. */
+  static void write(SparkSession spark, Table table, RowFormat format, String path) {
     var writer = spark.createDataFrame(table.rows(), table.schema()).coalesce(1).write();
     if (format == RowFormat.JSONL) {
       writer.option("ignoreNullFields", "false").json(path);

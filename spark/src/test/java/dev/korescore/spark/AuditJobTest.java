@@ -12,8 +12,6 @@ import dev.korescore.testkit.generator.GeneratedInteraction;
 import dev.korescore.testkit.generator.InteractionGenerator;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -22,15 +20,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import java.util.zip.GZIPOutputStream;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -53,15 +48,7 @@ class AuditJobTest {
 
   @BeforeAll
   static void startSparkAndWriteTheInput() throws IOException, InterruptedException {
-    spark = SparkSession.builder()
-        .master("local[2]")
-        .appName("korescore-spark-test")
-        .config("spark.ui.enabled", "false")
-        .config("spark.sql.shuffle.partitions", "2")
-        // several partitions per file, so that aggregates are merged across partitions and tasks
-        .config("spark.sql.files.maxPartitionBytes", "262144")
-        .getOrCreate();
-    spark.sparkContext().setLogLevel("WARN");
+    spark = LocalSpark.session();
     generated = InteractionGenerator.builder().seed(16).count(3000).discrepancyShare(0.1).build().stream().toList();
     plain = shared.resolve("day-1.jsonl");
     gzipped = shared.resolve("day-2.jsonl.gz");
@@ -72,67 +59,28 @@ class AuditJobTest {
     cliDefaultRows = cliRows(List.of(), plain, gzipped);
   }
 
-  @AfterAll
-  static void stopSpark() {
-    if (spark != null) {
-      spark.stop();
-    }
-  }
-
   private static byte[] lines(List<GeneratedInteraction> records) {
     return records.stream().map(GeneratedInteraction::wireJson).collect(Collectors.joining("\n", "", "\n"))
         .getBytes(StandardCharsets.UTF_8);
   }
 
-  private record Result(int exit, String err) {}
-
-  private static Result job(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int exit = AuditJob.run(spark, new PrintWriter(out), new PrintWriter(err), args);
-    return new Result(exit, err.toString());
+  private static Cli.Result job(String... args) {
+    String[] audit = new String[args.length + 1];
+    audit[0] = "audit";
+    System.arraycopy(args, 0, audit, 1, args.length);
+    return Cli.job(spark, audit);
   }
 
-  /**
-   * The CLI's rows for {@code inputs}, from its shaded jar in a real JVM (one JVM: a heap option keeps
-   * {@code audit} from re-running itself in a child).
-   */
   private static List<String> cliRows(List<String> options, Path... inputs) throws IOException, InterruptedException {
-    Path out = Files.createTempFile(shared, "cli", ".jsonl");
-    List<String> command = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m", "-jar", cliJar().toString(),
-        "audit", "--format", "jsonl", "--out", out.toString()));
-    command.addAll(options);
-    for (Path input : inputs) {
-      command.add(input.toString());
-    }
-    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-    process.getOutputStream().close();
-    String log = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
-    assertThat(process.exitValue()).as(log).isIn(0, 1);
-    return Files.readAllLines(out);
+    return Cli.rows(shared, "audit", options, inputs).rows();
   }
 
-  private static Path cliJar() {
-    Path jar = Path.of(System.getProperty("korescore.cliJar", "../app-cli/target/missing.jar"));
-    assertThat(jar).as("the CLI's shaded jar (built by mvn verify before this module)").exists();
-    return jar;
-  }
-
-  /** Every line of the part files under {@code dir}. */
   private static List<String> partLines(Path dir) throws IOException {
-    List<String> lines = new ArrayList<>();
-    try (Stream<Path> files = Files.list(dir)) {
-      for (Path part : files.filter(p -> p.getFileName().toString().startsWith("part-")).sorted().toList()) {
-        lines.addAll(Files.readAllLines(part));
-      }
-    }
-    return lines;
+    return Cli.partLines(dir);
   }
 
   private static List<String> sorted(List<String> lines) {
-    return lines.stream().sorted().toList();
+    return Cli.sorted(lines);
   }
 
   @Test
@@ -140,7 +88,7 @@ class AuditJobTest {
     Path output = dir.resolve("audit");
     Path report = dir.resolve("report.html");
 
-    Result run = job("--input", shared.resolve("day-*").toString(), "--output", output.toString(), "--format", "jsonl",
+    Cli.Result run = job("--input", shared.resolve("day-*").toString(), "--output", output.toString(), "--format", "jsonl",
         "--report", report.toString());
 
     List<String> expected = cliDefaultRows;
@@ -202,7 +150,7 @@ class AuditJobTest {
     List<String> args = new ArrayList<>(List.of("--input", plain.toString(), "--output", output.toString()));
     args.addAll(policy);
 
-    Result run = job(args.toArray(String[]::new));
+    Cli.Result run = job(args.toArray(String[]::new));
 
     assertThat(run.exit()).as(run.err()).isIn(0, 1);
     Map<String, JsonNode> expected = new TreeMap<>();
@@ -264,14 +212,16 @@ class AuditJobTest {
         good.get(4)));
     Path output = dir.resolve("audit-mixed");
 
-    Result run = job("--input", input.toString(), "--output", output.toString(), "--format", "jsonl");
+    Cli.Result run = job("--input", input.toString(), "--output", output.toString(), "--format", "jsonl");
 
     assertThat(run.err()).contains("5 interactions").contains("3 rejected records");
     assertThat(partLines(output.resolve("verdicts"))).hasSize(5);
     List<JsonNode> rejected = partLines(output.resolve("rejected")).stream().map(AuditJobTest::readTree).toList();
     assertThat(rejected).hasSize(3).allSatisfy(r -> assertThat(r.get("source").asText()).endsWith("mixed.jsonl"));
+    assertThat(rejected.stream().map(r -> r.get("line").asLong()).sorted().toList()).containsExactly(2L, 4L, 7L);
     assertThat(rejected).anySatisfy(r -> {
       assertThat(r.get("conversationId").asText()).isEqualTo("c-77");
+      assertThat(r.get("line").asLong()).isEqualTo(2);
       assertThat(r.get("reason").asText()).contains("Metric Weight").contains("heavy");
       assertThat(r.get("record").asText()).contains("heavy");
     });
@@ -295,7 +245,7 @@ class AuditJobTest {
     spark.createDataFrame(rows, schema).write().parquet(table.toString());
     Path output = dir.resolve("audit-from-parquet");
 
-    Result run = job("--input", table.toString(), "--output", output.toString(), "--format", "jsonl");
+    Cli.Result run = job("--input", table.toString(), "--output", output.toString(), "--format", "jsonl");
 
     assertThat(run.exit()).as(run.err()).isIn(0, 1);
     List<String> expected = cliDefaultRows.stream()
@@ -304,7 +254,7 @@ class AuditJobTest {
     assertThat(expected).hasSize(300);
     assertThat(sorted(partLines(output.resolve("verdicts")))).isEqualTo(sorted(expected));
 
-    Result wrongColumn = job("--input", table.toString(), "--output", dir.resolve("x").toString(),
+    Cli.Result wrongColumn = job("--input", table.toString(), "--output", dir.resolve("x").toString(),
         "--raw-column", "json");
     assertThat(wrongColumn.exit()).isEqualTo(2);
     assertThat(wrongColumn.err()).contains("no column 'json'").contains("conversation_id, raw_json")
@@ -316,9 +266,9 @@ class AuditJobTest {
     Path existing = Files.createDirectories(dir.resolve("existing"));
     Files.writeString(existing.resolve("keep.txt"), "mine");
 
-    Result exists = job("--input", plain.toString(), "--output", existing.toString());
-    Result missing = job("--input", dir.resolve("nothing-*.jsonl").toString(), "--output", dir.resolve("o").toString());
-    Result badOption = job("--input", plain.toString(), "--output", dir.resolve("p").toString(), "--na", "sometimes");
+    Cli.Result exists = job("--input", plain.toString(), "--output", existing.toString());
+    Cli.Result missing = job("--input", dir.resolve("nothing-*.jsonl").toString(), "--output", dir.resolve("o").toString());
+    Cli.Result badOption = job("--input", plain.toString(), "--output", dir.resolve("p").toString(), "--na", "sometimes");
 
     assertThat(exists.exit()).isEqualTo(2);
     assertThat(exists.err()).contains("exists").contains("never overwrites");
@@ -327,7 +277,7 @@ class AuditJobTest {
     assertThat(missing.err()).contains("no input matches");
     assertThat(badOption.exit()).isEqualTo(2);
     assertThat(badOption.err()).contains("--na must be exclude, award-full or count-as-fail, was 'sometimes'");
-    for (Result r : List.of(exists, missing, badOption)) {
+    for (Cli.Result r : List.of(exists, missing, badOption)) {
       assertThat(r.err()).doesNotContain("\tat ").doesNotContain("Exception");
     }
     assertThat(Files.exists(dir.resolve("o"))).isFalse();

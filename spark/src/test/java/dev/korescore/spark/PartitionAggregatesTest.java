@@ -14,46 +14,47 @@ import org.junit.jupiter.api.Test;
 
 /** The driver merges partitions in partition order whatever order tasks finish in, each once. */
 class PartitionAggregatesTest {
-  private static final JobSettings SETTINGS = new JobSettings(ScoringPolicy.defaults(), RowFormat.PARQUET, false, false, 7);
+  private static final AuditSettings SETTINGS = new AuditSettings(ScoringPolicy.defaults(), RowFormat.PARQUET, false, false, 7);
 
-  private static List<PartitionAggregates.Part> parts() {
+  private static List<PartitionAggregates.Part<AuditAggregator>> parts() {
     List<GeneratedInteraction> all =
         InteractionGenerator.builder().seed(5).count(600).discrepancyShare(0.3).build().stream().toList();
     KoreAuditor auditor = KoreAuditor.defaults();
-    List<PartitionAggregates.Part> parts = new ArrayList<>();
+    List<PartitionAggregates.Part<AuditAggregator>> parts = new ArrayList<>();
     for (int p = 0; p < 6; p++) {
       AuditAggregator aggregator = AuditAggregator.create(ScoringPolicy.defaults(), 7, false);
       for (GeneratedInteraction g : all.subList(p * 100, p * 100 + 100)) {
         Interaction x = g.interaction();
         aggregator.accept(x, auditor.verify(x));
       }
-      parts.add(new PartitionAggregates.Part(p, aggregator, 100, p, 100 - p));
+      parts.add(new PartitionAggregates.Part<>(p, aggregator, 100, p, 100 - p));
     }
     return parts;
   }
 
   /** A task's copy carrying one partition, as an executor sends it. */
-  private static PartitionAggregates task(PartitionAggregates driver, PartitionAggregates.Part part) {
-    PartitionAggregates copy = driver.copyAndReset();
+  private static PartitionAggregates<AuditAggregator> task(PartitionAggregates<AuditAggregator> driver,
+      PartitionAggregates.Part<AuditAggregator> part) {
+    PartitionAggregates<AuditAggregator> copy = driver.copyAndReset();
     copy.add(part);
     return copy;
   }
 
   @Test
   void out_of_order_and_repeated_updates_merge_as_in_order_ones() {
-    List<PartitionAggregates.Part> parts = parts();
-    PartitionAggregates inOrder = new PartitionAggregates(SETTINGS);
-    for (PartitionAggregates.Part part : parts) {
+    List<PartitionAggregates.Part<AuditAggregator>> parts = parts();
+    PartitionAggregates<AuditAggregator> inOrder = new PartitionAggregates<>(SETTINGS);
+    for (PartitionAggregates.Part<AuditAggregator> part : parts) {
       inOrder.merge(task(inOrder, part));
     }
-    PartitionAggregates shuffled = new PartitionAggregates(SETTINGS);
+    PartitionAggregates<AuditAggregator> shuffled = new PartitionAggregates<>(SETTINGS);
     for (int i : new int[] {3, 1, 5, 0, 1, 2, 4, 3}) {
       shuffled.merge(task(shuffled, parts.get(i)));
     }
 
     AuditAggregator expected = AuditAggregator.create(ScoringPolicy.defaults(), 7, false);
     parts().forEach(p -> expected.merge(p.aggregator()));
-    for (PartitionAggregates.Totals totals : List.of(inOrder.value(), shuffled.value())) {
+    for (PartitionAggregates.Totals<AuditAggregator> totals : List.of(inOrder.value(), shuffled.value())) {
       assertThat(totals.aggregator().summary()).isEqualTo(expected.summary());
       assertThat(totals.partitions()).isEqualTo(6);
       assertThat(totals.records()).isEqualTo(600);
@@ -65,7 +66,7 @@ class PartitionAggregatesTest {
 
   @Test
   void a_fresh_accumulator_is_zero_and_its_value_is_an_empty_aggregate() {
-    PartitionAggregates empty = new PartitionAggregates(SETTINGS);
+    PartitionAggregates<AuditAggregator> empty = new PartitionAggregates<>(SETTINGS);
     assertThat(empty.isZero()).isTrue();
     assertThat(empty.value().aggregator().summary().interactions()).isZero();
     assertThat(empty.copyAndReset().isZero()).isTrue();

@@ -19,6 +19,7 @@ import dev.korescore.cli.common.OutputTargets;
 import dev.korescore.cli.common.ReplacingFile;
 import dev.korescore.core.policy.NaTreatment;
 import dev.korescore.core.policy.PassRule;
+import dev.korescore.core.policy.PolicyOptions;
 import dev.korescore.core.policy.ScoringPolicy;
 import dev.korescore.core.port.out.InteractionReadException;
 import dev.korescore.core.port.out.ReadInteractionsPort;
@@ -169,17 +170,14 @@ public final class AuditCommand implements Callable<Integer> {
     this.retryPolicy = retryPolicy;
   }
 
-  /** The policy the options describe. */
+  /** The policy the options describe ({@link PolicyOptions}); a usage error names the option. */
   ScoringPolicy policy() {
-    if (tolerance.signum() < 0) {
-      throw CliException.usage("--tolerance must be >= 0, was " + tolerance.toPlainString());
+    try {
+      return PolicyOptions.create().na(na).passRule(passRule).tolerance(tolerance).noFatal(noFatal).noClamp(noClamp)
+          .policy();
+    } catch (IllegalArgumentException e) {
+      throw CliException.usage(e.getMessage());
     }
-    return ScoringPolicy.defaults()
-        .withNaTreatment(na)
-        .withPassRule(passRule)
-        .withFatalZeroes(!noFatal)
-        .withClamp(!noClamp)
-        .withTolerance(tolerance);
   }
 
   @Override
@@ -327,6 +325,7 @@ public final class AuditCommand implements Callable<Integer> {
     }
   }
 
+  /** {@code --na} (and {@code whatif}'s {@code --current-na}), parsed at parse time: the value is never echoed. */
   public static final class NaConverter implements ITypeConverter<NaTreatment> {
     @Override
     public NaTreatment convert(String value) {

@@ -15,6 +15,7 @@ import dev.korescore.core.model.Interaction;
 import dev.korescore.core.policy.FormChange;
 import dev.korescore.core.policy.NaTreatment;
 import dev.korescore.core.policy.PassRule;
+import dev.korescore.core.policy.PolicyOptions;
 import dev.korescore.core.policy.ScoringPolicy;
 import dev.korescore.core.port.out.FormChangeReadException;
 import dev.korescore.core.port.out.ReadFormChangePort;
@@ -39,11 +40,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
-import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -110,7 +110,7 @@ public final class WhatIfCommand implements Callable<Integer> {
   @Option(names = "--flips", paramLabel = "N", description = "Flips shown with their reasons (default 20).")
   int flipsShown = 20;
 
-  @Option(names = "--current-na", paramLabel = "TREATMENT", converter = AuditCommand.NaConverter.class,
+  @Option(names = "--current-na", paramLabel = "TREATMENT", converter = CurrentNaConverter.class,
       description = "The current policy's NA treatment (before the change): exclude (default), award-full,"
           + " count-as-fail.")
   NaTreatment currentNa = NaTreatment.EXCLUDE;
@@ -142,12 +142,9 @@ public final class WhatIfCommand implements Callable<Integer> {
     this.changeReaders = changeReaders;
   }
 
+  /** The current policy ({@link PolicyOptions}). */
   ScoringPolicy policy() {
-    return ScoringPolicy.defaults()
-        .withNaTreatment(currentNa)
-        .withPassRule(passRule)
-        .withFatalZeroes(!noFatal)
-        .withClamp(!noClamp);
+    return PolicyOptions.create().na(currentNa).passRule(passRule).noFatal(noFatal).noClamp(noClamp).policy();
   }
 
   FormChange formChange() {
@@ -253,26 +250,9 @@ public final class WhatIfCommand implements Callable<Integer> {
 
   /** A usage error when the change names a form or metric that occurs nowhere in the data. */
   private static void unknownNames(WhatIfSummary summary) {
-    if (summary.namesAllFound()) {
-      return;
-    }
-    List<String> problems = new ArrayList<>();
-    summary.unknownForm().ifPresent(closest -> problems.add("form '" + summary.change().form().orElseThrow()
-        + "' occurs in no interaction" + closest(closest)));
-    String scope = summary.change().form().map(f -> " of form '" + f + "'").orElse("");
-    for (Map.Entry<String, List<String>> e : summary.unknownMetrics().entrySet()) {
-      if (summary.unknownForm().isPresent()) {
-        break;
-      }
-      problems.add("metric '" + e.getKey() + "' occurs in no re-scored interaction" + scope + closest(e.getValue()));
-    }
-    throw CliException.usage(TerminalText.visible(String.join("; ", problems)));
-  }
-
-  private static String closest(List<String> names) {
-    return names.isEmpty()
-        ? " (the data has none to suggest)"
-        : "; closest: " + names.stream().map(n -> "'" + n + "'").collect(Collectors.joining(", "));
+    summary.unknownNames().ifPresent(problem -> {
+      throw CliException.usage(TerminalText.visible(problem));
+    });
   }
 
   /**
@@ -346,6 +326,14 @@ public final class WhatIfCommand implements Callable<Integer> {
       } catch (IOException e) {
         throw new CliException(ExitCodes.RUNTIME_FAILURE, "cannot write the output: " + e.getMessage(), e);
       }
+    }
+  }
+
+  /** {@code --current-na}, parsed at parse time (the value is never echoed), named in its own words. */
+  static final class CurrentNaConverter implements ITypeConverter<NaTreatment> {
+    @Override
+    public NaTreatment convert(String value) {
+      return NaTreatment.parse("--current-na", value);
     }
   }
 }

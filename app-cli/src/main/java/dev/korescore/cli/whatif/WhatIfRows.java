@@ -2,25 +2,21 @@ package dev.korescore.cli.whatif;
 
 import dev.korescore.adapters.json.CsvFormulaGuard;
 import dev.korescore.adapters.json.CsvTableAdapter;
-import dev.korescore.cli.audit.JsonRowText;
 import dev.korescore.cli.audit.OutputFormat;
-import dev.korescore.core.model.Agent;
 import dev.korescore.core.model.Interaction;
-import dev.korescore.core.model.Queue;
 import dev.korescore.core.port.out.WriteTablePort;
 import dev.korescore.scoring.WhatIfOutcome.Rescored;
+import dev.korescore.scoring.WhatIfRow;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.util.ArrayList;
+import java.math.BigDecimal;
 import java.util.List;
-import java.util.Optional;
 
-/** One row per re-scored interaction: the columns of {@link #COLUMNS}. */
+/** One row per re-scored interaction ({@link WhatIfRow}): the columns of {@link #COLUMNS}. */
 abstract class WhatIfRows implements AutoCloseable {
-  /** The columns of every row, in order. */
-  static final List<String> COLUMNS = List.of(
-      "conversationId", "scoreBefore", "passedBefore", "scoreAfter", "passedAfter", "flip", "agents", "queues", "form");
+  /** The columns of every row, in order ({@link WhatIfRow#COLUMNS}). */
+  static final List<String> COLUMNS = WhatIfRow.COLUMNS;
 
   /** A writer for {@code format}, or none for {@link OutputFormat#TEXT}. */
   static WhatIfRows forFormat(OutputFormat format, Writer out) {
@@ -40,22 +36,6 @@ abstract class WhatIfRows implements AutoCloseable {
   /** Flushes what is buffered; does not close the writer it was given. */
   @Override
   public abstract void close();
-
-  static List<String> agents(Interaction interaction) {
-    List<String> keys = new ArrayList<>(interaction.agents().size());
-    for (Agent agent : interaction.agents()) {
-      keys.add(agent.displayKey());
-    }
-    return keys;
-  }
-
-  static List<String> queues(Interaction interaction) {
-    List<String> keys = new ArrayList<>(interaction.queues().size());
-    for (Queue queue : interaction.queues()) {
-      keys.add(queue.displayKey());
-    }
-    return keys;
-  }
 
   private static final class None extends WhatIfRows {
     @Override
@@ -81,46 +61,13 @@ abstract class WhatIfRows implements AutoCloseable {
     void write(Interaction interaction, Rescored r) {
       StringBuilder b = row;
       b.setLength(0);
-      b.append("{\"conversationId\":");
-      JsonRowText.string(b, interaction.conversationId().value());
-      b.append(",\"scoreBefore\":").append(r.scoreBefore().decimal().toPlainString());
-      b.append(",\"passedBefore\":");
-      bool(b, r.passedBefore());
-      b.append(",\"scoreAfter\":");
-      b.append(r.scoreAfter().isPresent() ? r.scoreAfter().get().decimal().toPlainString() : "null");
-      b.append(",\"passedAfter\":");
-      bool(b, r.passedAfter());
-      b.append(",\"flip\":\"").append(r.flip().name()).append('"');
-      b.append(",\"agents\":[");
-      for (int i = 0; i < interaction.agents().size(); i++) {
-        if (i > 0) {
-          b.append(',');
-        }
-        JsonRowText.string(b, interaction.agents().get(i).displayKey());
-      }
-      b.append("],\"queues\":[");
-      for (int i = 0; i < interaction.queues().size(); i++) {
-        if (i > 0) {
-          b.append(',');
-        }
-        JsonRowText.string(b, interaction.queues().get(i).displayKey());
-      }
-      b.append("],\"form\":");
-      if (interaction.evaluationFormName().isPresent()) {
-        JsonRowText.string(b, interaction.evaluationFormName().get());
-      } else {
-        b.append("null");
-      }
-      b.append("}\n");
+      WhatIfRow.appendJsonLine(b, interaction, r);
+      b.append('\n');
       try {
         out.append(b);
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
-    }
-
-    private static void bool(StringBuilder b, Optional<Boolean> value) {
-      b.append(value.isEmpty() ? "null" : value.get() ? "true" : "false");
     }
 
     @Override
@@ -146,16 +93,17 @@ abstract class WhatIfRows implements AutoCloseable {
 
     @Override
     void write(Interaction interaction, Rescored r) {
+      WhatIfRow row = WhatIfRow.of(interaction, r);
       rows.row(List.of(
-          CsvFormulaGuard.neutralise(interaction.conversationId().value()),
-          r.scoreBefore().decimal().toPlainString(),
-          r.passedBefore().map(Object::toString).orElse(""),
-          r.scoreAfter().map(s -> s.decimal().toPlainString()).orElse(""),
-          r.passedAfter().map(Object::toString).orElse(""),
-          r.flip().name(),
-          CsvFormulaGuard.neutralise(String.join(" | ", agents(interaction))),
-          CsvFormulaGuard.neutralise(String.join(" | ", queues(interaction))),
-          interaction.evaluationFormName().map(CsvFormulaGuard::neutralise).orElse("")));
+          CsvFormulaGuard.neutralise(row.conversationId()),
+          row.scoreBefore().toPlainString(),
+          row.passedBefore().map(Object::toString).orElse(""),
+          row.scoreAfter().map(BigDecimal::toPlainString).orElse(""),
+          row.passedAfter().map(Object::toString).orElse(""),
+          row.flip(),
+          CsvFormulaGuard.neutralise(String.join(" | ", row.agents())),
+          CsvFormulaGuard.neutralise(String.join(" | ", row.queues())),
+          row.form().map(CsvFormulaGuard::neutralise).orElse("")));
     }
 
     @Override

@@ -195,6 +195,9 @@ class WhatIfCommandTest {
     assertThat(run("whatif", "--pass-score", "101", seed)).isEqualTo(2);
     assertThat(err.toString()).contains("pass score must be between 0 and 100, was 101");
     assertThat(run("whatif", "--na", "sometimes", "--pass-score", "1", seed)).isEqualTo(2);
+    assertThat(run("whatif", "--current-na", "sometimes", "--pass-score", "1", seed)).isEqualTo(2);
+    assertThat(err.toString()).contains("invalid value for --current-na: --current-na must be exclude, award-full or"
+        + " count-as-fail");
     Path change = write("c.json", "{\"passScore\": 75}");
     assertThat(run("whatif", "--change", change.toString(), "--pass-score", "3", seed)).isEqualTo(2);
     assertThat(err.toString()).contains("give the change as --change FILE or as flags, not both");

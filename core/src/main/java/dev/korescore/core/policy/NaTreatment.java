@@ -16,6 +16,15 @@ public enum NaTreatment {
    * @throws IllegalArgumentException naming the accepted words and the value given
    */
   public static NaTreatment parse(String text) {
+    return parse("--na", text);
+  }
+
+  /**
+   * As {@link #parse(String)}, for an option of another name ({@code --current-na}).
+   *
+   * @throws IllegalArgumentException naming {@code option}, the accepted words and the value given
+   */
+  public static NaTreatment parse(String option, String text) {
     switch (text.strip().toLowerCase(java.util.Locale.ROOT)) {
       case "exclude":
         return EXCLUDE;
@@ -24,7 +33,7 @@ public enum NaTreatment {
       case "count-as-fail":
         return COUNT_AS_FAIL;
       default:
-        throw new IllegalArgumentException("--na must be exclude, award-full or count-as-fail, was '" + text + "'");
+        throw new IllegalArgumentException(option + " must be exclude, award-full or count-as-fail, was '" + text + "'");
     }
   }
 }
