@@ -40,6 +40,14 @@ enum Dialect {
     }
 
     @Override
+    void configureWriter(Connection connection) throws SQLException {
+      try (Statement statement = connection.createStatement()) {
+        statement.execute("SET memory_limit = '" + MEMORY_LIMIT + "'");
+        statement.execute("SET checkpoint_threshold = '" + CHECKPOINT_THRESHOLD + "'");
+      }
+    }
+
+    @Override
     void lockForWriting(Connection connection, StoreLocation location) {
       // DuckDB locks the file itself: a second writer's connect fails (translated to InUse).
     }
@@ -112,6 +120,11 @@ enum Dialect {
     }
 
     @Override
+    void configureWriter(Connection connection) {
+      // the server's own settings
+    }
+
+    @Override
     void lockForWriting(Connection connection, StoreLocation location) throws SQLException {
       try (Statement statement = connection.createStatement();
           ResultSet rs = statement.executeQuery("SELECT pg_try_advisory_lock(" + LOCK_KEY + ")")) {
@@ -163,7 +176,22 @@ enum Dialect {
     }
   };
 
+  /**
+   * DuckDB's memory cap for the writer (its default is 80% of RAM): a window is staged in chunks, and
+   * what does not fit spills to {@code STORE.tmp} beside the store.
+   */
+  static final String MEMORY_LIMIT = "256MB";
+
+  /**
+   * The write-ahead log's size that makes DuckDB checkpoint (its default, 16 MB, checkpointed at nearly
+   * every window's commit); the last checkpoint happens when the store is closed.
+   */
+  static final String CHECKPOINT_THRESHOLD = "1GB";
+
   abstract Connection connect(StoreLocation location, boolean writer) throws SQLException;
+
+  /** The writer connection's settings, before the first window. */
+  abstract void configureWriter(Connection connection) throws SQLException;
 
   /** Makes this connection the store's only writer, or throws {@link StoreException.InUse}. */
   abstract void lockForWriting(Connection connection, StoreLocation location) throws SQLException;

@@ -23,6 +23,7 @@ import dev.korescore.core.store.SyncState;
 import dev.korescore.core.store.VersionChange;
 import dev.korescore.core.store.WeeklyChanges;
 import dev.korescore.core.store.WindowResult;
+import dev.korescore.core.store.WindowWrite;
 import dev.korescore.core.store.WriteInteractionStorePort;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -65,7 +66,11 @@ import java.util.stream.StreamSupport;
  * <pre>{@code
  * try (WriteInteractionStorePort store = JdbcInteractionStoreAdapter.openWriter("korescore.duckdb")) {
  *   SyncRun run = new SyncRun(store.nextRunId(), clock.instant(), endpoint);
- *   WindowResult result = store.commitWindow(run, ledger, scoredRecords, clock.instant(), ledger.complete());
+ *   try (WindowWrite window = store.beginWindow(run, clock.instant())) {
+ *     window.add(firstChunk);
+ *     window.add(nextChunk);
+ *     WindowResult result = window.commit(ledger, clock.instant(), ledger.complete());
+ *   }
  * }
  * }</pre>
  */
@@ -79,6 +84,7 @@ public final class JdbcInteractionStoreAdapter implements WriteInteractionStoreP
   private final boolean writer;
   private final int schemaVersion;
   private boolean stagesCreated;
+  private boolean openWindow;
 
   private JdbcInteractionStoreAdapter(
       StoreLocation location, Connection connection, boolean writer, int schemaVersion) {
@@ -124,6 +130,7 @@ public final class JdbcInteractionStoreAdapter implements WriteInteractionStoreP
       if (writer) {
         dialect.lockForWriting(connection, location);
         version = Migrations.migrate(connection, dialect, location);
+        dialect.configureWriter(connection);
         connection.setAutoCommit(false);
       } else {
         version = Migrations.check(connection, location);
@@ -173,28 +180,67 @@ public final class JdbcInteractionStoreAdapter implements WriteInteractionStoreP
   }
 
   @Override
-  public WindowResult commitWindow(
-      SyncRun run, WindowLedger ledger, List<ScoredRecord> records, Instant observedAt, boolean advance) {
+  public WindowWrite beginWindow(SyncRun run, Instant observedAt) {
     requireNonNull(run, "run");
-    requireNonNull(ledger, "ledger");
-    requireNonNull(records, "records");
     requireNonNull(observedAt, "observedAt");
     if (!writer) {
       throw new IllegalStateException("the store " + location + " was opened for reading");
     }
-    Set<ConversationId> ids = new HashSet<>(records.size() * 2);
-    for (ScoredRecord record : records) {
-      if (!ids.add(record.conversationId())) {
-        throw new IllegalArgumentException("conversation " + record.conversationId()
-            + " appears twice in window " + ledger.window());
-      }
+    if (openWindow) {
+      throw new IllegalStateException("a window of the store " + location + " is open: commit or close it first");
     }
     try {
       createStages();
+    } catch (SQLException e) {
+      rollback();
+      throw dialect.translate(location, "write to", e);
+    }
+    openWindow = true;
+    return new Window(run, observedAt);
+  }
+
+  /** One window's transaction: each chunk is staged and merged at once, the commit comes at the end. */
+  private final class Window implements WindowWrite {
+    private final SyncRun run;
+    private final Instant observedAt;
+    private final Set<String> ids = new HashSet<>();
+    private final Map<VersionChange, Long> counts = new EnumMap<>(VersionChange.class);
+    private long unchanged;
+    private boolean done;
+
+    Window(SyncRun run, Instant observedAt) {
+      this.run = run;
+      this.observedAt = observedAt;
+    }
+
+    @Override
+    public void add(List<ScoredRecord> records) {
+      requireNonNull(records, "records");
+      requireOpen();
+      for (ScoredRecord record : records) {
+        if (!ids.add(record.conversationId().value())) {
+          close();
+          throw new IllegalArgumentException("conversation " + record.conversationId()
+              + " appears twice in one window (nothing of the window was kept)");
+        }
+      }
+      if (records.isEmpty()) {
+        return;
+      }
+      try {
+        addChunk(records);
+      } catch (SQLException e) {
+        close();
+        throw dialect.translate(location, "write to", e);
+      } catch (RuntimeException | Error e) {
+        close();
+        throw e;
+      }
+    }
+
+    private void addChunk(List<ScoredRecord> records) throws SQLException {
       clearStages();
       Map<String, Existing> existing = existing(records);
-      Map<VersionChange, Long> counts = new EnumMap<>(VersionChange.class);
-      long unchanged = 0;
       List<Staged> changed = new ArrayList<>();
       for (ScoredRecord record : records) {
         Existing before = existing.get(record.conversationId().value());
@@ -202,11 +248,11 @@ public final class JdbcInteractionStoreAdapter implements WriteInteractionStoreP
           unchanged++;
           continue;
         }
-        ScoreSnapshot after = ScoreSnapshot.of(record.interaction());
         Staged staged;
         if (before == null) {
           staged = new Staged(record, 1, VersionChange.NEW, List.of(), observedAt);
         } else {
+          ScoreSnapshot after = ScoreSnapshot.of(record.interaction());
           ScoreSnapshot old = before.snapshot();
           staged = new Staged(record, before.version + 1, old.changeTo(after), old.answersChangedTo(after),
               before.firstSeenAt);
@@ -214,21 +260,52 @@ public final class JdbcInteractionStoreAdapter implements WriteInteractionStoreP
         counts.merge(staged.change, 1L, Long::sum);
         changed.add(staged);
       }
-      stage(changed, run, observedAt);
-      merge();
-      WindowResult result = new WindowResult(ledger.window(), counts, unchanged);
-      recordWindow(run, ledger, result, observedAt);
-      if (advance) {
-        advance(ledger.window().end());
+      if (!changed.isEmpty()) {
+        stage(changed, run, observedAt);
+        merge();
       }
-      connection.commit();
-      return result;
-    } catch (SQLException e) {
-      rollback();
-      throw dialect.translate(location, "write to", e);
-    } catch (RuntimeException | Error e) {
-      rollback();
-      throw e;
+    }
+
+    @Override
+    public WindowResult commit(WindowLedger ledger, Instant committedAt, boolean advance) {
+      requireNonNull(ledger, "ledger");
+      requireNonNull(committedAt, "committedAt");
+      requireOpen();
+      try {
+        WindowResult result = new WindowResult(ledger.window(), counts, unchanged);
+        recordWindow(run, ledger, result, committedAt);
+        if (advance) {
+          advance(ledger.window().end());
+        }
+        connection.commit();
+        finish();
+        return result;
+      } catch (SQLException e) {
+        close();
+        throw dialect.translate(location, "write to", e);
+      } catch (RuntimeException | Error e) {
+        close();
+        throw e;
+      }
+    }
+
+    @Override
+    public void close() {
+      if (!done) {
+        rollback();
+        finish();
+      }
+    }
+
+    private void finish() {
+      done = true;
+      openWindow = false;
+    }
+
+    private void requireOpen() {
+      if (done) {
+        throw new IllegalStateException("this window of the store " + location + " was committed or closed");
+      }
     }
   }
 

@@ -14,17 +14,14 @@ import dev.korescore.core.store.ScoredRecord;
 import dev.korescore.core.store.StoredVerdict;
 import dev.korescore.scoring.KoreAuditor;
 import dev.korescore.scoring.Verdict;
-import java.io.ByteArrayOutputStream;
-import java.io.ByteArrayInputStream;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * Fetched records made ready for the store: each parsed by the JSON adapter (one JSON Lines pass per
- * window, every field), hashed over its canonical form and audited under the store's policy.
+ * Fetched records made ready for the store: each parsed by the JSON adapter (one parser state per
+ * chunk, every field), hashed over its canonical form and audited under the store's policy.
  */
 final class ScoredRecords {
   private final ReadInteractionsPort reader;
@@ -42,15 +39,9 @@ final class ScoredRecords {
     if (records.isEmpty()) {
       return List.of();
     }
-    ByteArrayOutputStream lines = new ByteArrayOutputStream(records.size() * 1600);
-    for (RawRecord record : records) {
-      lines.writeBytes(record.jsonLine().getBytes(StandardCharsets.UTF_8));
-      lines.write('\n');
-    }
     List<ScoredRecord> scored = new ArrayList<>(records.size());
     String source = "kore";
-    try (InteractionStream interactions = reader.open(source,
-        new ByteArrayInputStream(lines.toByteArray()), ReadOptions.strict())) {
+    try (InteractionStream interactions = reader.open(source, records.iterator(), ReadOptions.strict())) {
       for (RawRecord record : records) {
         if (!interactions.hasNext()) {
           throw new InteractionReadException(SourcePosition.of(source, 0, 0), Optional.of(record.conversationId()),

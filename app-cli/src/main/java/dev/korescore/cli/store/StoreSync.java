@@ -10,14 +10,17 @@ import dev.korescore.core.fetch.RawRecord;
 import dev.korescore.core.fetch.RawRecordStream;
 import dev.korescore.core.fetch.WindowLedger;
 import dev.korescore.core.port.out.ReadInteractionsPort;
+import dev.korescore.core.store.ScoredRecord;
 import dev.korescore.core.store.SyncRun;
 import dev.korescore.core.store.VersionChange;
 import dev.korescore.core.store.WindowResult;
+import dev.korescore.core.store.WindowWrite;
 import dev.korescore.core.store.WriteInteractionStorePort;
 import dev.korescore.scoring.KoreAuditor;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Future;
 import java.util.function.Consumer;
 
 /**
@@ -32,6 +35,9 @@ import java.util.function.Consumer;
  * }</pre>
  */
 public final class StoreSync {
+  /** Records scored and added to the store at a time: bounds a window's memory, whatever its size. */
+  static final int CHUNK = 2000;
+
   private final WriteInteractionStorePort store;
   private final ScoredRecords scorer;
   private final Clock clock;
@@ -58,35 +64,116 @@ public final class StoreSync {
       Consumer<WindowOutcome> eachWindow) {
     SyncRun run = new SyncRun(store.nextRunId(), clock.instant(), requireNonNull(source, "source"));
     List<WindowOutcome> outcomes = new ArrayList<>();
-    List<RawRecord> window = new ArrayList<>();
-    FetchListener listener = new FetchListener() {
-      @Override
-      public void pageFetched(DateWindow w, int page, int records, long totalReported) {
-        progress.pageFetched(w, page, records, totalReported);
-      }
+    try (StoreThread thread = new StoreThread()) {
+      WindowSink[] window = {new WindowSink(run, thread)};
+      FetchListener listener = new FetchListener() {
+        @Override
+        public void pageFetched(DateWindow w, int page, int records, long totalReported) {
+          progress.pageFetched(w, page, records, totalReported);
+        }
 
-      @Override
-      public void windowCompleted(WindowLedger ledger) {
-        boolean advance = ledger.complete() && outcomes.stream().allMatch(o -> o.ledger().complete());
-        WindowResult result = commit(run, ledger, window, advance);
-        window.clear();
-        WindowOutcome outcome = new WindowOutcome(ledger, result);
-        outcomes.add(outcome);
-        progress.windowCompleted(ledger);
-        eachWindow.accept(outcome);
-      }
-    };
-    try (RawRecordStream records = kore.fetch(request, listener)) {
-      while (records.hasNext()) {
-        window.add(records.next());
+        @Override
+        public void windowCompleted(WindowLedger ledger) {
+          boolean advance = ledger.complete() && outcomes.stream().allMatch(o -> o.ledger().complete());
+          WindowResult result;
+          try (WindowSink done = window[0]) {
+            result = done.commit(ledger, advance);
+          }
+          window[0] = new WindowSink(run, thread);
+          WindowOutcome outcome = new WindowOutcome(ledger, result);
+          outcomes.add(outcome);
+          progress.windowCompleted(ledger);
+          eachWindow.accept(outcome);
+        }
+      };
+      try (RawRecordStream records = kore.fetch(request, listener)) {
+        while (records.hasNext()) {
+          window[0].add(records.next());
+        }
+      } finally {
+        window[0].close();
       }
     }
     return new SyncOutcome(run.id(), outcomes);
   }
 
-  /** Parses, hashes and audits one window's records and commits them with the window's ledger. */
+  /**
+   * Parses, hashes and audits one window's records and commits them with the window's ledger, chunk by
+   * chunk as {@link #run} does.
+   */
   public WindowResult commit(SyncRun run, WindowLedger ledger, List<RawRecord> records, boolean advance) {
-    return store.commitWindow(run, ledger, scorer.score(records), clock.instant(), advance);
+    requireNonNull(records, "records");
+    try (StoreThread thread = new StoreThread(); WindowSink window = new WindowSink(run, thread)) {
+      for (RawRecord record : records) {
+        window.add(record);
+      }
+      return window.commit(ledger, advance);
+    }
+  }
+
+  /**
+   * One window on its way to the store: records are scored {@link #CHUNK} at a time on the caller's thread,
+   * and each scored chunk is added to the window's transaction on the store's thread while the next chunk
+   * is fetched and scored. At most one chunk waits for the store, so a window's memory is a few chunks
+   * whatever its size.
+   */
+  private final class WindowSink implements AutoCloseable {
+    private final SyncRun run;
+    private final StoreThread thread;
+    private List<RawRecord> chunk = new ArrayList<>();
+    private WindowWrite write;
+    private Future<?> adding;
+
+    WindowSink(SyncRun run, StoreThread thread) {
+      this.run = run;
+      this.thread = thread;
+    }
+
+    void add(RawRecord record) {
+      chunk.add(record);
+      if (chunk.size() >= CHUNK) {
+        flush();
+      }
+    }
+
+    private void flush() {
+      List<ScoredRecord> scored = scorer.score(chunk);
+      chunk = new ArrayList<>();
+      thread.await(adding);
+      adding = null;
+      if (write == null) {
+        write = thread.call(() -> store.beginWindow(run, clock.instant()));
+      }
+      WindowWrite target = write;
+      adding = thread.submit(() -> target.add(scored));
+    }
+
+    WindowResult commit(WindowLedger ledger, boolean advance) {
+      if (!chunk.isEmpty() || write == null) {
+        flush();
+      }
+      thread.await(adding);
+      adding = null;
+      WindowWrite target = write;
+      return thread.call(() -> target.commit(ledger, clock.instant(), advance));
+    }
+
+    /** Rolls back a window not committed (a failure, an interruption). */
+    @Override
+    public void close() {
+      try {
+        thread.awaitQuietly(adding);
+      } finally {
+        if (write != null) {
+          WindowWrite target = write;
+          write = null;
+          thread.call(() -> {
+            target.close();
+            return null;
+          });
+        }
+      }
+    }
   }
 
   /** One committed window: its fetch ledger and what it changed in the store. */
