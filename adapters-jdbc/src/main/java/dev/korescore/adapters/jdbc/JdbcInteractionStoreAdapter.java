@@ -214,6 +214,50 @@ public final class JdbcInteractionStoreAdapter implements WriteInteractionStoreP
     }
 
     @Override
+    public Set<ConversationId> skipUnchanged(Map<ConversationId, ContentHash> hashes) {
+      requireNonNull(hashes, "hashes");
+      requireOpen();
+      for (ConversationId id : hashes.keySet()) {
+        if (ids.contains(id.value())) {
+          close();
+          throw new IllegalArgumentException("conversation " + id
+              + " appears twice in one window (nothing of the window was kept)");
+        }
+      }
+      if (hashes.isEmpty()) {
+        return Set.of();
+      }
+      try {
+        clearStages();
+        try (RowWriter keys = rowWriter(STAGE_KEYS, null)) {
+          for (Map.Entry<ConversationId, ContentHash> entry : hashes.entrySet()) {
+            keys.text(entry.getKey().value());
+            keys.text(entry.getValue().hex());
+            keys.endRow();
+          }
+        }
+        Set<ConversationId> changed = new HashSet<>(hashes.keySet());
+        try (Statement statement = connection.createStatement();
+            ResultSet rs = statement.executeQuery("SELECT k.conversation_id FROM stage_keys k JOIN interactions i"
+                + " ON i.conversation_id = k.conversation_id WHERE i.content_hash = k.content_hash")) {
+          while (rs.next()) {
+            ConversationId id = ConversationId.of(rs.getString(1));
+            changed.remove(id);
+            ids.add(id.value());
+            unchanged++;
+          }
+        }
+        return changed;
+      } catch (SQLException e) {
+        close();
+        throw dialect.translate(location, "read", e);
+      } catch (RuntimeException | Error e) {
+        close();
+        throw e;
+      }
+    }
+
+    @Override
     public void add(List<ScoredRecord> records) {
       requireNonNull(records, "records");
       requireOpen();
@@ -260,8 +304,13 @@ public final class JdbcInteractionStoreAdapter implements WriteInteractionStoreP
         counts.merge(staged.change, 1L, Long::sum);
         changed.add(staged);
       }
-      if (!changed.isEmpty()) {
-        stage(changed, run, observedAt);
+      // New conversations go straight into the tables (an Appender on DuckDB: no staging copy, no
+      // upsert); new versions of stored ones replace the current rows through the staging tables.
+      List<Staged> fresh = changed.stream().filter(c -> c.version == 1).toList();
+      List<Staged> replacing = changed.stream().filter(c -> c.version > 1).toList();
+      write(fresh, run, observedAt, false);
+      if (!replacing.isEmpty()) {
+        write(replacing, run, observedAt, true);
         merge();
       }
     }
@@ -387,14 +436,15 @@ public final class JdbcInteractionStoreAdapter implements WriteInteractionStoreP
   private RowWriter rowWriter(String stage, List<Column> columns) throws SQLException {
     List<Column> cols = columns != null ? columns
         : List.of(Column.of("conversation_id", Column.Kind.TEXT), Column.of("content_hash", Column.Kind.TEXT));
-    return dialect.rowWriter(connection, stage, cols);
+    return dialect.rowWriter(connection, stage, true, cols);
   }
 
-  private void stage(List<Staged> changed, SyncRun run, Instant observedAt) throws SQLException {
+  /** Writes {@code changed} into the staging tables ({@code staged}) or straight into the store's tables. */
+  private void write(List<Staged> changed, SyncRun run, Instant observedAt, boolean staged) throws SQLException {
     if (changed.isEmpty()) {
       return;
     }
-    try (RowWriter rows = rowWriter(stage("interactions"), Schema.INTERACTIONS)) {
+    try (RowWriter rows = dialect.rowWriter(connection, staged ? stage("interactions") : "interactions", staged, Schema.INTERACTIONS)) {
       for (Staged s : changed) {
         Interaction x = s.record.interaction();
         Optional<Agent> agent = x.agents().stream().findFirst();
@@ -420,7 +470,7 @@ public final class JdbcInteractionStoreAdapter implements WriteInteractionStoreP
         rows.endRow();
       }
     }
-    try (RowWriter rows = rowWriter(stage("interaction_metrics"), Schema.INTERACTION_METRICS)) {
+    try (RowWriter rows = dialect.rowWriter(connection, staged ? stage("interaction_metrics") : "interaction_metrics", staged, Schema.INTERACTION_METRICS)) {
       for (Staged s : changed) {
         int position = 0;
         for (Metric metric : s.record.interaction().metrics()) {
@@ -436,7 +486,7 @@ public final class JdbcInteractionStoreAdapter implements WriteInteractionStoreP
         }
       }
     }
-    try (RowWriter rows = rowWriter(stage("interaction_versions"), Schema.INTERACTION_VERSIONS)) {
+    try (RowWriter rows = dialect.rowWriter(connection, staged ? stage("interaction_versions") : "interaction_versions", staged, Schema.INTERACTION_VERSIONS)) {
       for (Staged s : changed) {
         Interaction x = s.record.interaction();
         rows.text(x.conversationId().value());
@@ -452,7 +502,7 @@ public final class JdbcInteractionStoreAdapter implements WriteInteractionStoreP
         rows.endRow();
       }
     }
-    try (RowWriter rows = rowWriter(stage("verdicts"), Schema.VERDICTS)) {
+    try (RowWriter rows = dialect.rowWriter(connection, staged ? stage("verdicts") : "verdicts", staged, Schema.VERDICTS)) {
       for (Staged s : changed) {
         StoredVerdict v = s.record.verdict();
         rows.text(s.record.conversationId().value());

@@ -4,12 +4,14 @@ import static java.util.Objects.requireNonNull;
 
 import dev.korescore.adapters.json.CanonicalJson;
 import dev.korescore.core.fetch.RawRecord;
+import dev.korescore.core.model.ConversationId;
 import dev.korescore.core.model.Interaction;
 import dev.korescore.core.port.out.InteractionReadException;
 import dev.korescore.core.port.out.InteractionStream;
 import dev.korescore.core.port.out.ReadInteractionsPort;
 import dev.korescore.core.port.out.ReadOptions;
 import dev.korescore.core.port.out.SourcePosition;
+import dev.korescore.core.store.ContentHash;
 import dev.korescore.core.store.ScoredRecord;
 import dev.korescore.core.store.StoredVerdict;
 import dev.korescore.scoring.KoreAuditor;
@@ -17,6 +19,7 @@ import dev.korescore.scoring.Verdict;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -36,6 +39,11 @@ final class ScoredRecords {
 
   /** {@code records}, in order, scored; a record the JSON adapter rejects stops with its conversation named. */
   List<ScoredRecord> score(List<RawRecord> records) {
+    return score(records, Map.of());
+  }
+
+  /** {@link #score(List)}, with the content hashes already computed for some of {@code records}. */
+  List<ScoredRecord> score(List<RawRecord> records, Map<ConversationId, ContentHash> hashes) {
     if (records.isEmpty()) {
       return List.of();
     }
@@ -52,7 +60,8 @@ final class ScoredRecords {
           throw new InteractionReadException(SourcePosition.of(source, 0, 0), Optional.of(record.conversationId()),
               "the record holds conversation " + interaction.conversationId());
         }
-        scored.add(new ScoredRecord(record, CanonicalJson.hash(record.json()), interaction,
+        ContentHash hash = hashes.get(record.conversationId());
+        scored.add(new ScoredRecord(record, hash != null ? hash : CanonicalJson.hash(record.json()), interaction,
             verdict(auditor.verify(interaction))));
       }
     }

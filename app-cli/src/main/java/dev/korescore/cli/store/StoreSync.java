@@ -2,6 +2,7 @@ package dev.korescore.cli.store;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.korescore.adapters.json.CanonicalJson;
 import dev.korescore.core.fetch.DateWindow;
 import dev.korescore.core.fetch.FetchListener;
 import dev.korescore.core.fetch.FetchRawDataPort;
@@ -9,7 +10,9 @@ import dev.korescore.core.fetch.FetchRequest;
 import dev.korescore.core.fetch.RawRecord;
 import dev.korescore.core.fetch.RawRecordStream;
 import dev.korescore.core.fetch.WindowLedger;
+import dev.korescore.core.model.ConversationId;
 import dev.korescore.core.port.out.ReadInteractionsPort;
+import dev.korescore.core.store.ContentHash;
 import dev.korescore.core.store.ScoredRecord;
 import dev.korescore.core.store.SyncRun;
 import dev.korescore.core.store.VersionChange;
@@ -19,7 +22,10 @@ import dev.korescore.core.store.WriteInteractionStorePort;
 import dev.korescore.scoring.KoreAuditor;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
 
@@ -112,8 +118,9 @@ public final class StoreSync {
   }
 
   /**
-   * One window on its way to the store: records are scored {@link #CHUNK} at a time on the caller's thread,
-   * and each scored chunk is added to the window's transaction on the store's thread while the next chunk
+   * One window on its way to the store: records are hashed {@link #CHUNK} at a time on the caller's thread,
+   * those the store holds unchanged are only counted, the others are parsed and audited, and each scored
+   * chunk is added to the window's transaction on the store's thread while the next chunk
    * is fetched and scored. At most one chunk waits for the store, so a window's memory is a few chunks
    * whatever its size.
    */
@@ -137,14 +144,32 @@ public final class StoreSync {
     }
 
     private void flush() {
-      List<ScoredRecord> scored = scorer.score(chunk);
+      List<RawRecord> records = chunk;
       chunk = new ArrayList<>();
-      thread.await(adding);
-      adding = null;
+      Map<ConversationId, ContentHash> hashes = new HashMap<>(records.size() * 2);
+      for (RawRecord record : records) {
+        hashes.put(record.conversationId(), CanonicalJson.hash(record.json()));
+      }
       if (write == null) {
+        thread.await(adding);
+        adding = null;
         write = thread.call(() -> store.beginWindow(run, clock.instant()));
       }
       WindowWrite target = write;
+      // queued behind the previous chunk's add, which ran while this chunk was hashed
+      Set<ConversationId> changed = thread.call(() -> target.skipUnchanged(hashes));
+      thread.await(adding);
+      adding = null;
+      if (changed.isEmpty()) {
+        return;
+      }
+      List<RawRecord> toScore = new ArrayList<>(changed.size());
+      for (RawRecord record : records) {
+        if (changed.contains(record.conversationId())) {
+          toScore.add(record);
+        }
+      }
+      List<ScoredRecord> scored = scorer.score(toScore, hashes);
       adding = thread.submit(() -> target.add(scored));
     }
 

@@ -1,8 +1,11 @@
 package dev.korescore.core.store;
 
 import dev.korescore.core.fetch.WindowLedger;
+import dev.korescore.core.model.ConversationId;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * One window's open transaction in a store: the window's records are added chunk by chunk as they are
@@ -20,6 +23,18 @@ import java.util.List;
  * }</pre>
  */
 public interface WindowWrite extends AutoCloseable {
+
+  /**
+   * Counts as unchanged, in this window, each record whose content hash equals its stored current
+   * version's, and returns the ids of the others: only those need parsing, auditing and {@link #add
+   * adding}. A window that is mostly unchanged (the lookback of every sync) is then neither parsed nor
+   * audited where it did not change. A record counted here must not be added too.
+   *
+   * @param hashes the next records' content hashes by conversation id
+   * @return the ids of {@code hashes} that are new or changed
+   * @throws IllegalArgumentException when a conversation was already counted or added in this window
+   */
+  Set<ConversationId> skipUnchanged(Map<ConversationId, ContentHash> hashes);
 
   /**
    * Adds records to the window, in the window's transaction: a record whose content hash equals the
