@@ -3,6 +3,7 @@ package dev.korescore.cli.store;
 import static java.util.Objects.requireNonNull;
 
 import dev.korescore.adapters.json.CanonicalJson;
+import dev.korescore.cli.common.Interruption;
 import dev.korescore.core.fetch.DateWindow;
 import dev.korescore.core.fetch.FetchListener;
 import dev.korescore.core.fetch.FetchRawDataPort;
@@ -47,16 +48,27 @@ public final class StoreSync {
   private final WriteInteractionStorePort store;
   private final ScoredRecords scorer;
   private final Clock clock;
+  private final Interruption interruption;
 
-  private StoreSync(WriteInteractionStorePort store, ScoredRecords scorer, Clock clock) {
+  private StoreSync(WriteInteractionStorePort store, ScoredRecords scorer, Clock clock, Interruption interruption) {
     this.store = store;
     this.scorer = scorer;
     this.clock = clock;
+    this.interruption = interruption;
   }
 
   public static StoreSync create(
       WriteInteractionStorePort store, ReadInteractionsPort reader, KoreAuditor auditor, Clock clock) {
-    return new StoreSync(requireNonNull(store, "store"), new ScoredRecords(reader, auditor), requireNonNull(clock, "clock"));
+    return new StoreSync(requireNonNull(store, "store"), new ScoredRecords(reader, auditor), requireNonNull(clock, "clock"),
+        Interruption.none());
+  }
+
+  /**
+   * This sync with each window's commit made a {@link Interruption#durably durable step}: Ctrl-C or
+   * SIGTERM during a commit lets it finish, then the process ends with the interruption's message.
+   */
+  public StoreSync interruptible(Interruption interruption) {
+    return new StoreSync(store, scorer, clock, requireNonNull(interruption, "interruption"));
   }
 
   /**
@@ -180,7 +192,9 @@ public final class StoreSync {
       thread.await(adding);
       adding = null;
       WindowWrite target = write;
-      return thread.call(() -> target.commit(ledger, clock.instant(), advance));
+      WindowResult[] result = new WindowResult[1];
+      interruption.durably(() -> result[0] = thread.call(() -> target.commit(ledger, clock.instant(), advance)));
+      return result[0];
     }
 
     /** Rolls back a window not committed (a failure, an interruption). */
