@@ -406,8 +406,22 @@ public final class JdbcInteractionStoreAdapter implements WriteInteractionStoreP
       }
     }
     Map<String, Existing> existing = new HashMap<>();
-    Map<String, List<ScoreSnapshot.Answer>> answers = new HashMap<>();
+    boolean anyChanged = false;
     try (Statement statement = connection.createStatement()) {
+      try (ResultSet rs = statement.executeQuery(
+          "SELECT i.conversation_id, i.content_hash, i.version, i.kore_score, i.is_passed, i.first_seen_at,"
+              + " i.content_hash <> k.content_hash"
+              + " FROM stage_keys k JOIN interactions i ON i.conversation_id = k.conversation_id")) {
+        while (rs.next()) {
+          existing.put(rs.getString(1), new Existing(rs.getString(2), rs.getInt(3), optionalInt(rs, 4),
+              optionalBoolean(rs, 5), instant(rs, 6).orElseThrow(), List.of()));
+          anyChanged |= rs.getBoolean(7);
+        }
+      }
+      if (!anyChanged) {
+        return existing; // all new or unchanged: no answers to compare (and no scan of the metrics)
+      }
+      Map<String, List<ScoreSnapshot.Answer>> answers = new HashMap<>();
       try (ResultSet rs = statement.executeQuery(
           "SELECT m.conversation_id, m.metric_id, m.name, m.qualification FROM interaction_metrics m"
               + " JOIN stage_keys k ON k.conversation_id = m.conversation_id"
@@ -420,15 +434,8 @@ public final class JdbcInteractionStoreAdapter implements WriteInteractionStoreP
               .add(new ScoreSnapshot.Answer(id == null ? name : id, name, rs.getString(4)));
         }
       }
-      try (ResultSet rs = statement.executeQuery(
-          "SELECT i.conversation_id, i.content_hash, i.version, i.kore_score, i.is_passed, i.first_seen_at"
-              + " FROM stage_keys k JOIN interactions i ON i.conversation_id = k.conversation_id")) {
-        while (rs.next()) {
-          String id = rs.getString(1);
-          existing.put(id, new Existing(rs.getString(2), rs.getInt(3), optionalInt(rs, 4), optionalBoolean(rs, 5),
-              instant(rs, 6).orElseThrow(), answers.getOrDefault(id, List.of())));
-        }
-      }
+      existing.replaceAll((id, e) -> answers.containsKey(id) ? new Existing(e.hash(), e.version(), e.koreScore(),
+          e.passed(), e.firstSeenAt(), answers.get(id)) : e);
     }
     return existing;
   }
