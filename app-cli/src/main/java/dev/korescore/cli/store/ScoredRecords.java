@@ -61,11 +61,21 @@ final class ScoredRecords {
               "the record holds conversation " + interaction.conversationId());
         }
         ContentHash hash = hashes.get(record.conversationId());
-        scored.add(new ScoredRecord(record, hash != null ? hash : CanonicalJson.hash(record.json()), interaction,
+        scored.add(new ScoredRecord(record, hash != null ? hash : hash(record), interaction,
             verdict(auditor.verify(interaction))));
       }
     }
     return scored;
+  }
+
+  /** The content hash of {@code record}; a record that is not JSON stops with its conversation named. */
+  static ContentHash hash(RawRecord record) {
+    try {
+      return CanonicalJson.hash(record.json());
+    } catch (IllegalArgumentException e) {
+      throw new InteractionReadException(SourcePosition.of("kore", 0, 0), Optional.of(record.conversationId()),
+          e.getMessage(), e);
+    }
   }
 
   private StoredVerdict verdict(Verdict verdict) {

@@ -2,7 +2,6 @@ package dev.korescore.cli.store;
 
 import static java.util.Objects.requireNonNull;
 
-import dev.korescore.adapters.json.CanonicalJson;
 import dev.korescore.cli.common.Interruption;
 import dev.korescore.core.fetch.DateWindow;
 import dev.korescore.core.fetch.FetchListener;
@@ -160,7 +159,7 @@ public final class StoreSync {
       chunk = new ArrayList<>();
       Map<ConversationId, ContentHash> hashes = new HashMap<>(records.size() * 2);
       for (RawRecord record : records) {
-        hashes.put(record.conversationId(), CanonicalJson.hash(record.json()));
+        hashes.put(record.conversationId(), ScoredRecords.hash(record));
       }
       if (write == null) {
         thread.await(adding);
@@ -169,7 +168,13 @@ public final class StoreSync {
       }
       WindowWrite target = write;
       // queued behind the previous chunk's add, which ran while this chunk was hashed
-      Set<ConversationId> changed = thread.call(() -> target.skipUnchanged(hashes));
+      Set<ConversationId> changed;
+      try {
+        changed = thread.call(() -> target.skipUnchanged(hashes));
+      } catch (RuntimeException | Error e) {
+        thread.await(adding); // a failed add closed the window: its failure is the one to report
+        throw e;
+      }
       thread.await(adding);
       adding = null;
       if (changed.isEmpty()) {
