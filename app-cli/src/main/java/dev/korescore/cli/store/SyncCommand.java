@@ -52,7 +52,9 @@ import picocli.CommandLine.Spec;
       "0:Complete (whatever the verdicts: syncing is not auditing).",
       "2:Usage, configuration or authentication error; the store cannot be opened, is in use or is newer.",
       "3:Finished, but the server's totals and the records received disagree (that window is read again next time).",
-      "4:Network or server failure after every retry (rerun: committed windows are kept)."
+      "4:Network or server failure after every retry (rerun: committed windows are kept).",
+      "130:Interrupted by Ctrl-C (SIGINT); committed windows are kept: rerun the same command.",
+      "143:Stopped by SIGTERM; committed windows are kept: rerun the same command."
     })
 public final class SyncCommand implements Callable<Integer> {
   /** Kore's data appears about 15 minutes after a conversation ends. */
