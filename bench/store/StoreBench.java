@@ -64,7 +64,8 @@ public class StoreBench {
     });
     long bytes = windows.stream().flatMap(List::stream).mapToLong(r -> r.json().length()).sum();
     System.out.printf("records: %,d interactions, %.1f MB of JSON, %d windows%n", n, bytes / 1e6, WINDOWS);
-    try (WriteInteractionStorePort target = JdbcInteractionStoreAdapter.openWriter(store.toString())) {
+    WriteInteractionStorePort target = JdbcInteractionStoreAdapter.openWriter(store.toString());
+    try {
       StoreSync sync = StoreSync.create(target, JacksonInteractionReaderAdapter.create(), KoreAuditor.defaults(),
           Clock.systemUTC());
       for (String pass : List.of("first sync (all new)", "second sync (all unchanged)")) {
@@ -85,6 +86,12 @@ public class StoreBench {
         System.out.printf("%s: %,d interactions in %.2f s wall = %,.0f interactions/s; %.2f s CPU (all threads)"
             + " = %,.0f interactions per CPU-second%n", pass, written, seconds, written / seconds, cpu, written / cpu);
       }
+    } finally {
+      long start = System.nanoTime();
+      long cpuStart = processCpuNanos();
+      target.close();
+      System.out.printf("closing the store (its last checkpoint): %.2f s wall, %.2f s CPU%n",
+          (System.nanoTime() - start) / 1e9, (processCpuNanos() - cpuStart) / 1e9);
     }
     System.out.printf("store file: %.1f MB%n", Files.size(store) / 1e6);
   }

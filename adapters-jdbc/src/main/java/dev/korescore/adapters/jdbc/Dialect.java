@@ -40,6 +40,14 @@ enum Dialect {
     }
 
     @Override
+    void configureWriter(Connection connection) throws SQLException {
+      try (Statement statement = connection.createStatement()) {
+        statement.execute("SET memory_limit = '" + MEMORY_LIMIT + "'");
+        statement.execute("SET checkpoint_threshold = '" + CHECKPOINT_THRESHOLD + "'");
+      }
+    }
+
+    @Override
     void lockForWriting(Connection connection, StoreLocation location) {
       // DuckDB locks the file itself: a second writer's connect fails (translated to InUse).
     }
@@ -50,8 +58,9 @@ enum Dialect {
     }
 
     @Override
-    RowWriter rowWriter(Connection connection, String stage, List<Column> columns) throws SQLException {
-      return RowWriter.duckdb(connection, stage);
+    RowWriter rowWriter(Connection connection, String table, boolean temporary, List<Column> columns)
+        throws SQLException {
+      return RowWriter.duckdb(connection, table, temporary);
     }
 
     @Override
@@ -112,6 +121,11 @@ enum Dialect {
     }
 
     @Override
+    void configureWriter(Connection connection) {
+      // the server's own settings
+    }
+
+    @Override
     void lockForWriting(Connection connection, StoreLocation location) throws SQLException {
       try (Statement statement = connection.createStatement();
           ResultSet rs = statement.executeQuery("SELECT pg_try_advisory_lock(" + LOCK_KEY + ")")) {
@@ -130,8 +144,9 @@ enum Dialect {
     }
 
     @Override
-    RowWriter rowWriter(Connection connection, String stage, List<Column> columns) throws SQLException {
-      return RowWriter.batched(connection, stage, columns);
+    RowWriter rowWriter(Connection connection, String table, boolean temporary, List<Column> columns)
+        throws SQLException {
+      return RowWriter.batched(connection, table, columns);
     }
 
     @Override
@@ -163,14 +178,31 @@ enum Dialect {
     }
   };
 
+  /**
+   * DuckDB's memory cap for the writer (its default is 80% of RAM): a window is staged in chunks, and
+   * what does not fit spills to {@code STORE.tmp} beside the store.
+   */
+  static final String MEMORY_LIMIT = "96MB";
+
+  /**
+   * The write-ahead log's size that makes DuckDB checkpoint (its default, 16 MB, checkpointed at nearly
+   * every window's commit); the last checkpoint happens when the store is closed.
+   */
+  static final String CHECKPOINT_THRESHOLD = "256MB";
+
   abstract Connection connect(StoreLocation location, boolean writer) throws SQLException;
+
+  /** The writer connection's settings, before the first window. */
+  abstract void configureWriter(Connection connection) throws SQLException;
 
   /** Makes this connection the store's only writer, or throws {@link StoreException.InUse}. */
   abstract void lockForWriting(Connection connection, StoreLocation location) throws SQLException;
 
   abstract String createStage(String stage, String table);
 
-  abstract RowWriter rowWriter(Connection connection, String stage, List<Column> columns) throws SQLException;
+  /** Appends rows to {@code table}: a staging table ({@code temporary}) or one of the store's. */
+  abstract RowWriter rowWriter(Connection connection, String table, boolean temporary, List<Column> columns)
+      throws SQLException;
 
   /** Inserts every row of {@code stage} into {@code table}, replacing the rows with the same {@code keys}. */
   abstract String upsert(String table, String stage, List<Column> columns, List<String> keys);

@@ -23,6 +23,7 @@ import dev.korescore.core.store.SyncState;
 import dev.korescore.core.store.VersionChange;
 import dev.korescore.core.store.WeeklyChanges;
 import dev.korescore.core.store.WindowResult;
+import dev.korescore.core.store.WindowWrite;
 import dev.korescore.core.store.WriteInteractionStorePort;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -65,7 +66,11 @@ import java.util.stream.StreamSupport;
  * <pre>{@code
  * try (WriteInteractionStorePort store = JdbcInteractionStoreAdapter.openWriter("korescore.duckdb")) {
  *   SyncRun run = new SyncRun(store.nextRunId(), clock.instant(), endpoint);
- *   WindowResult result = store.commitWindow(run, ledger, scoredRecords, clock.instant(), ledger.complete());
+ *   try (WindowWrite window = store.beginWindow(run, clock.instant())) {
+ *     window.add(firstChunk);
+ *     window.add(nextChunk);
+ *     WindowResult result = window.commit(ledger, clock.instant(), ledger.complete());
+ *   }
  * }
  * }</pre>
  */
@@ -79,6 +84,7 @@ public final class JdbcInteractionStoreAdapter implements WriteInteractionStoreP
   private final boolean writer;
   private final int schemaVersion;
   private boolean stagesCreated;
+  private boolean openWindow;
 
   private JdbcInteractionStoreAdapter(
       StoreLocation location, Connection connection, boolean writer, int schemaVersion) {
@@ -124,6 +130,7 @@ public final class JdbcInteractionStoreAdapter implements WriteInteractionStoreP
       if (writer) {
         dialect.lockForWriting(connection, location);
         version = Migrations.migrate(connection, dialect, location);
+        dialect.configureWriter(connection);
         connection.setAutoCommit(false);
       } else {
         version = Migrations.check(connection, location);
@@ -173,28 +180,111 @@ public final class JdbcInteractionStoreAdapter implements WriteInteractionStoreP
   }
 
   @Override
-  public WindowResult commitWindow(
-      SyncRun run, WindowLedger ledger, List<ScoredRecord> records, Instant observedAt, boolean advance) {
+  public WindowWrite beginWindow(SyncRun run, Instant observedAt) {
     requireNonNull(run, "run");
-    requireNonNull(ledger, "ledger");
-    requireNonNull(records, "records");
     requireNonNull(observedAt, "observedAt");
     if (!writer) {
       throw new IllegalStateException("the store " + location + " was opened for reading");
     }
-    Set<ConversationId> ids = new HashSet<>(records.size() * 2);
-    for (ScoredRecord record : records) {
-      if (!ids.add(record.conversationId())) {
-        throw new IllegalArgumentException("conversation " + record.conversationId()
-            + " appears twice in window " + ledger.window());
-      }
+    if (openWindow) {
+      throw new IllegalStateException("a window of the store " + location + " is open: commit or close it first");
     }
     try {
       createStages();
+    } catch (SQLException e) {
+      rollback();
+      throw dialect.translate(location, "write to", e);
+    }
+    openWindow = true;
+    return new Window(run, observedAt);
+  }
+
+  /** One window's transaction: each chunk is staged and merged at once, the commit comes at the end. */
+  private final class Window implements WindowWrite {
+    private final SyncRun run;
+    private final Instant observedAt;
+    private final Set<String> ids = new HashSet<>();
+    private final Map<VersionChange, Long> counts = new EnumMap<>(VersionChange.class);
+    private long unchanged;
+    private boolean done;
+
+    Window(SyncRun run, Instant observedAt) {
+      this.run = run;
+      this.observedAt = observedAt;
+    }
+
+    @Override
+    public Set<ConversationId> skipUnchanged(Map<ConversationId, ContentHash> hashes) {
+      requireNonNull(hashes, "hashes");
+      requireOpen();
+      for (ConversationId id : hashes.keySet()) {
+        if (ids.contains(id.value())) {
+          close();
+          throw new IllegalArgumentException("conversation " + id
+              + " appears twice in one window (nothing of the window was kept)");
+        }
+      }
+      if (hashes.isEmpty()) {
+        return Set.of();
+      }
+      try {
+        clearStages();
+        try (RowWriter keys = rowWriter(STAGE_KEYS, null)) {
+          for (Map.Entry<ConversationId, ContentHash> entry : hashes.entrySet()) {
+            keys.text(entry.getKey().value());
+            keys.text(entry.getValue().hex());
+            keys.endRow();
+          }
+        }
+        Set<ConversationId> changed = new HashSet<>(hashes.keySet());
+        try (Statement statement = connection.createStatement();
+            ResultSet rs = statement.executeQuery("SELECT k.conversation_id FROM stage_keys k JOIN interactions i"
+                + " ON i.conversation_id = k.conversation_id WHERE i.content_hash = k.content_hash")) {
+          while (rs.next()) {
+            ConversationId id = ConversationId.of(rs.getString(1));
+            changed.remove(id);
+            ids.add(id.value());
+            unchanged++;
+          }
+        }
+        return changed;
+      } catch (SQLException e) {
+        close();
+        throw dialect.translate(location, "read", e);
+      } catch (RuntimeException | Error e) {
+        close();
+        throw e;
+      }
+    }
+
+    @Override
+    public void add(List<ScoredRecord> records) {
+      requireNonNull(records, "records");
+      requireOpen();
+      for (ScoredRecord record : records) {
+        if (!ids.add(record.conversationId().value())) {
+          close();
+          throw new IllegalArgumentException("conversation " + record.conversationId()
+              + " appears twice in one window (nothing of the window was kept)");
+        }
+      }
+      if (records.isEmpty()) {
+        return;
+      }
+      try {
+        addChunk(records);
+      } catch (SQLException e) {
+        close();
+        throw dialect.translate(location, "write to", e);
+      } catch (RuntimeException | Error e) {
+        close();
+        throw e;
+      }
+    }
+
+    private void addChunk(List<ScoredRecord> records) throws SQLException {
       clearStages();
       Map<String, Existing> existing = existing(records);
-      Map<VersionChange, Long> counts = new EnumMap<>(VersionChange.class);
-      long unchanged = 0;
       List<Staged> changed = new ArrayList<>();
       for (ScoredRecord record : records) {
         Existing before = existing.get(record.conversationId().value());
@@ -202,11 +292,11 @@ public final class JdbcInteractionStoreAdapter implements WriteInteractionStoreP
           unchanged++;
           continue;
         }
-        ScoreSnapshot after = ScoreSnapshot.of(record.interaction());
         Staged staged;
         if (before == null) {
           staged = new Staged(record, 1, VersionChange.NEW, List.of(), observedAt);
         } else {
+          ScoreSnapshot after = ScoreSnapshot.of(record.interaction());
           ScoreSnapshot old = before.snapshot();
           staged = new Staged(record, before.version + 1, old.changeTo(after), old.answersChangedTo(after),
               before.firstSeenAt);
@@ -214,21 +304,57 @@ public final class JdbcInteractionStoreAdapter implements WriteInteractionStoreP
         counts.merge(staged.change, 1L, Long::sum);
         changed.add(staged);
       }
-      stage(changed, run, observedAt);
-      merge();
-      WindowResult result = new WindowResult(ledger.window(), counts, unchanged);
-      recordWindow(run, ledger, result, observedAt);
-      if (advance) {
-        advance(ledger.window().end());
+      // New conversations go straight into the tables (an Appender on DuckDB: no staging copy, no
+      // upsert); new versions of stored ones replace the current rows through the staging tables.
+      List<Staged> fresh = changed.stream().filter(c -> c.version == 1).toList();
+      List<Staged> replacing = changed.stream().filter(c -> c.version > 1).toList();
+      write(fresh, run, observedAt, false);
+      if (!replacing.isEmpty()) {
+        write(replacing, run, observedAt, true);
+        merge();
       }
-      connection.commit();
-      return result;
-    } catch (SQLException e) {
-      rollback();
-      throw dialect.translate(location, "write to", e);
-    } catch (RuntimeException | Error e) {
-      rollback();
-      throw e;
+    }
+
+    @Override
+    public WindowResult commit(WindowLedger ledger, Instant committedAt, boolean advance) {
+      requireNonNull(ledger, "ledger");
+      requireNonNull(committedAt, "committedAt");
+      requireOpen();
+      try {
+        WindowResult result = new WindowResult(ledger.window(), counts, unchanged);
+        recordWindow(run, ledger, result, committedAt);
+        if (advance) {
+          advance(ledger.window().end());
+        }
+        connection.commit();
+        finish();
+        return result;
+      } catch (SQLException e) {
+        close();
+        throw dialect.translate(location, "write to", e);
+      } catch (RuntimeException | Error e) {
+        close();
+        throw e;
+      }
+    }
+
+    @Override
+    public void close() {
+      if (!done) {
+        rollback();
+        finish();
+      }
+    }
+
+    private void finish() {
+      done = true;
+      openWindow = false;
+    }
+
+    private void requireOpen() {
+      if (done) {
+        throw new IllegalStateException("this window of the store " + location + " was committed or closed");
+      }
     }
   }
 
@@ -280,8 +406,22 @@ public final class JdbcInteractionStoreAdapter implements WriteInteractionStoreP
       }
     }
     Map<String, Existing> existing = new HashMap<>();
-    Map<String, List<ScoreSnapshot.Answer>> answers = new HashMap<>();
+    boolean anyChanged = false;
     try (Statement statement = connection.createStatement()) {
+      try (ResultSet rs = statement.executeQuery(
+          "SELECT i.conversation_id, i.content_hash, i.version, i.kore_score, i.is_passed, i.first_seen_at,"
+              + " i.content_hash <> k.content_hash"
+              + " FROM stage_keys k JOIN interactions i ON i.conversation_id = k.conversation_id")) {
+        while (rs.next()) {
+          existing.put(rs.getString(1), new Existing(rs.getString(2), rs.getInt(3), optionalInt(rs, 4),
+              optionalBoolean(rs, 5), instant(rs, 6).orElseThrow(), List.of()));
+          anyChanged |= rs.getBoolean(7);
+        }
+      }
+      if (!anyChanged) {
+        return existing; // all new or unchanged: no answers to compare (and no scan of the metrics)
+      }
+      Map<String, List<ScoreSnapshot.Answer>> answers = new HashMap<>();
       try (ResultSet rs = statement.executeQuery(
           "SELECT m.conversation_id, m.metric_id, m.name, m.qualification FROM interaction_metrics m"
               + " JOIN stage_keys k ON k.conversation_id = m.conversation_id"
@@ -294,15 +434,8 @@ public final class JdbcInteractionStoreAdapter implements WriteInteractionStoreP
               .add(new ScoreSnapshot.Answer(id == null ? name : id, name, rs.getString(4)));
         }
       }
-      try (ResultSet rs = statement.executeQuery(
-          "SELECT i.conversation_id, i.content_hash, i.version, i.kore_score, i.is_passed, i.first_seen_at"
-              + " FROM stage_keys k JOIN interactions i ON i.conversation_id = k.conversation_id")) {
-        while (rs.next()) {
-          String id = rs.getString(1);
-          existing.put(id, new Existing(rs.getString(2), rs.getInt(3), optionalInt(rs, 4), optionalBoolean(rs, 5),
-              instant(rs, 6).orElseThrow(), answers.getOrDefault(id, List.of())));
-        }
-      }
+      existing.replaceAll((id, e) -> answers.containsKey(id) ? new Existing(e.hash(), e.version(), e.koreScore(),
+          e.passed(), e.firstSeenAt(), answers.get(id)) : e);
     }
     return existing;
   }
@@ -310,14 +443,15 @@ public final class JdbcInteractionStoreAdapter implements WriteInteractionStoreP
   private RowWriter rowWriter(String stage, List<Column> columns) throws SQLException {
     List<Column> cols = columns != null ? columns
         : List.of(Column.of("conversation_id", Column.Kind.TEXT), Column.of("content_hash", Column.Kind.TEXT));
-    return dialect.rowWriter(connection, stage, cols);
+    return dialect.rowWriter(connection, stage, true, cols);
   }
 
-  private void stage(List<Staged> changed, SyncRun run, Instant observedAt) throws SQLException {
+  /** Writes {@code changed} into the staging tables ({@code staged}) or straight into the store's tables. */
+  private void write(List<Staged> changed, SyncRun run, Instant observedAt, boolean staged) throws SQLException {
     if (changed.isEmpty()) {
       return;
     }
-    try (RowWriter rows = rowWriter(stage("interactions"), Schema.INTERACTIONS)) {
+    try (RowWriter rows = dialect.rowWriter(connection, staged ? stage("interactions") : "interactions", staged, Schema.INTERACTIONS)) {
       for (Staged s : changed) {
         Interaction x = s.record.interaction();
         Optional<Agent> agent = x.agents().stream().findFirst();
@@ -343,7 +477,7 @@ public final class JdbcInteractionStoreAdapter implements WriteInteractionStoreP
         rows.endRow();
       }
     }
-    try (RowWriter rows = rowWriter(stage("interaction_metrics"), Schema.INTERACTION_METRICS)) {
+    try (RowWriter rows = dialect.rowWriter(connection, staged ? stage("interaction_metrics") : "interaction_metrics", staged, Schema.INTERACTION_METRICS)) {
       for (Staged s : changed) {
         int position = 0;
         for (Metric metric : s.record.interaction().metrics()) {
@@ -359,7 +493,7 @@ public final class JdbcInteractionStoreAdapter implements WriteInteractionStoreP
         }
       }
     }
-    try (RowWriter rows = rowWriter(stage("interaction_versions"), Schema.INTERACTION_VERSIONS)) {
+    try (RowWriter rows = dialect.rowWriter(connection, staged ? stage("interaction_versions") : "interaction_versions", staged, Schema.INTERACTION_VERSIONS)) {
       for (Staged s : changed) {
         Interaction x = s.record.interaction();
         rows.text(x.conversationId().value());
@@ -375,7 +509,7 @@ public final class JdbcInteractionStoreAdapter implements WriteInteractionStoreP
         rows.endRow();
       }
     }
-    try (RowWriter rows = rowWriter(stage("verdicts"), Schema.VERDICTS)) {
+    try (RowWriter rows = dialect.rowWriter(connection, staged ? stage("verdicts") : "verdicts", staged, Schema.VERDICTS)) {
       for (Staged s : changed) {
         StoredVerdict v = s.record.verdict();
         rows.text(s.record.conversationId().value());

@@ -17,7 +17,7 @@ import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
 
 /**
- * Appends rows to one staging table, value by value in the table's column order: DuckDB's Appender
+ * Appends rows to one table (a staging table or one of the store's), value by value in the table's column order: DuckDB's Appender
  * (batched {@code PreparedStatement}s are hundreds of times slower there), or a batched insert on
  * PostgreSQL. {@link #close()} flushes.
  */
@@ -65,8 +65,10 @@ abstract class RowWriter implements AutoCloseable {
     return value.setScale(6, RoundingMode.DOWN);
   }
 
-  static RowWriter duckdb(Connection connection, String table) throws SQLException {
-    return new Appending(connection.unwrap(DuckDBConnection.class).createAppender("temp", "main", table));
+  static RowWriter duckdb(Connection connection, String table, boolean temporary) throws SQLException {
+    DuckDBConnection duckdb = connection.unwrap(DuckDBConnection.class);
+    return new Appending(temporary ? duckdb.createAppender("temp", "main", table)
+        : duckdb.createAppender("main", table));
   }
 
   static RowWriter batched(Connection connection, String table, List<Column> columns) throws SQLException {

@@ -122,7 +122,7 @@ final class TableExport {
       }
       try (PreparedStatement query = prepare(table, since);
           ResultSet rs = query.executeQuery();
-          RowWriter rows = RowWriter.duckdb(duckdb, "export")) {
+          RowWriter rows = RowWriter.duckdb(duckdb, "export", true)) {
         while (rs.next()) {
           rows.integer(rs.getInt(1));
           for (int i = 0; i < columns.size(); i++) {

@@ -7,6 +7,8 @@ import dev.korescore.core.fetch.DateWindow;
 import dev.korescore.core.model.Interaction;
 import dev.korescore.core.model.Metric;
 import dev.korescore.core.model.Qualification;
+import dev.korescore.core.model.ConversationId;
+import dev.korescore.core.store.ContentHash;
 import dev.korescore.core.store.CurrentRecord;
 import dev.korescore.core.store.ExportFormat;
 import dev.korescore.core.store.ReadInteractionStorePort;
@@ -18,6 +20,7 @@ import dev.korescore.core.store.SyncRun;
 import dev.korescore.core.store.VersionChange;
 import dev.korescore.core.store.WeeklyChanges;
 import dev.korescore.core.store.WindowResult;
+import dev.korescore.core.store.WindowWrite;
 import dev.korescore.core.store.WriteInteractionStorePort;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -28,7 +31,9 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -196,6 +201,85 @@ abstract class InteractionStoreContract {
         Stream<CurrentRecord> current = reader.current(Optional.of(since))) {
       assertThat(current.count()).isEqualTo(expected).isPositive().isLessThan(40);
     }
+  }
+
+  @Test
+  void aWindowAddedInChunksStoresWhatOneAddStores() throws Exception {
+    String chunked = newStore();
+    String whole = newStore();
+    List<ScoredRecord> records = StoreRecords.generated(30, 6);
+    try (WriteInteractionStorePort store = JdbcInteractionStoreAdapter.openWriter(chunked)) {
+      WindowResult result;
+      try (WindowWrite window = store.beginWindow(run(store, OBSERVED), OBSERVED)) {
+        window.add(records.subList(0, 7));
+        window.add(List.of());
+        window.add(records.subList(7, 30));
+        result = window.commit(StoreRecords.ledger(StoreRecords.WINDOW, 30), OBSERVED, true);
+      }
+      assertThat(result.count(VersionChange.NEW)).isEqualTo(30);
+      assertThat(store.syncState().highWaterMark()).contains(StoreRecords.TO);
+    }
+    try (WriteInteractionStorePort store = JdbcInteractionStoreAdapter.openWriter(whole)) {
+      commit(store, records, OBSERVED);
+    }
+    for (String table : List.of("interactions", "interaction_metrics", "interaction_versions", "verdicts",
+        "sync_runs")) {
+      assertThat(count(chunked, table)).as(table).isEqualTo(count(whole, table)).isPositive();
+    }
+  }
+
+  @Test
+  void aWindowClosedWithoutCommitLeavesTheStoreAsItWas() throws Exception {
+    String location = newStore();
+    List<ScoredRecord> records = StoreRecords.generated(12, 7);
+    try (WriteInteractionStorePort store = JdbcInteractionStoreAdapter.openWriter(location)) {
+      commit(store, records.subList(0, 4), OBSERVED);
+      try (WindowWrite window = store.beginWindow(run(store, LATER), LATER)) {
+        window.add(records.subList(4, 12));
+        assertThatThrownBy(() -> store.beginWindow(run(store, LATER), LATER))
+            .isInstanceOf(IllegalStateException.class)
+            .hasMessageContaining("is open");
+      }
+      assertThat(store.syncState().runs()).isEqualTo(1);
+      WindowResult again = commit(store, records, LATER);
+      assertThat(again.count(VersionChange.NEW)).isEqualTo(8);
+      assertThat(again.unchanged()).isEqualTo(4);
+    }
+    assertThat(count(location, "interactions")).isEqualTo(12);
+    assertThat(count(location, "interaction_versions")).isEqualTo(12);
+  }
+
+  @Test
+  void skipUnchangedCountsTheStoredRecordsAndReturnsTheOthers() throws Exception {
+    String location = newStore();
+    List<ScoredRecord> records = StoreRecords.generated(10, 8);
+    ScoredRecord rescored = StoreRecords.rescored(records.get(3));
+    ScoredRecord fresh = StoreRecords.generated(1, 9).get(0);
+    try (WriteInteractionStorePort store = JdbcInteractionStoreAdapter.openWriter(location)) {
+      commit(store, records.subList(0, 8), OBSERVED);
+      Map<ConversationId, ContentHash> hashes = new HashMap<>();
+      records.subList(0, 8).forEach(r -> hashes.put(r.conversationId(), r.contentHash()));
+      hashes.put(rescored.conversationId(), rescored.contentHash());
+      hashes.put(fresh.conversationId(), fresh.contentHash());
+      WindowResult result;
+      try (WindowWrite window = store.beginWindow(run(store, LATER), LATER)) {
+        assertThat(window.skipUnchanged(hashes)).containsExactlyInAnyOrder(rescored.conversationId(),
+            fresh.conversationId());
+        assertThatThrownBy(() -> window.add(List.of(records.get(0))))
+            .isInstanceOf(IllegalArgumentException.class)
+            .hasMessageContaining("appears twice");
+      }
+      try (WindowWrite window = store.beginWindow(run(store, LATER), LATER)) {
+        window.skipUnchanged(hashes);
+        window.add(List.of(rescored, fresh));
+        result = window.commit(StoreRecords.ledger(StoreRecords.WINDOW, 9), LATER, true);
+      }
+      assertThat(result.unchanged()).isEqualTo(7);
+      assertThat(result.count(VersionChange.RESCORED)).isEqualTo(1);
+      assertThat(result.count(VersionChange.NEW)).isEqualTo(1);
+    }
+    assertThat(count(location, "interactions")).isEqualTo(9);
+    assertThat(count(location, "interaction_versions")).isEqualTo(10);
   }
 
   @Test

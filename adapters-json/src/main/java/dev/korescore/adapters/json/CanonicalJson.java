@@ -13,8 +13,9 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.Map;
-import java.util.TreeMap;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 
 /**
  * The canonical form of a JSON document, and its {@link ContentHash}: object keys sorted (by UTF-16 code
@@ -22,6 +23,10 @@ import java.util.TreeMap;
  * way Jackson writes them, numbers exactly as written ({@code 1.0} stays {@code 1.0}: Kore's own text is
  * the content). A record whose keys Kore reorders or whose spacing changes has the same hash; a record
  * with any other value changed has another.
+ *
+ * <p>Written streaming, in one pass and one buffer, without a tree: an object whose keys arrive out of
+ * order is re-ordered in place when it ends. {@code CanonicalJsonProperties} proves it equal to the plain
+ * tree-of-maps form.
  */
 public final class CanonicalJson {
   private static final JsonFactory FACTORY = JsonFactory.builder().build();
@@ -30,19 +35,49 @@ public final class CanonicalJson {
 
   /** {@code json}'s canonical text. */
   public static String canonical(String json) {
+    return write(json, new StringBuilder(json.length())).toString();
+  }
+
+  /** The SHA-256 of {@code json}'s canonical text in UTF-8. */
+  public static ContentHash hash(String json) {
+    Buffers buffers = BUFFERS.get();
+    StringBuilder text = write(json, buffers.text());
+    MessageDigest sha256 = buffers.sha256;
+    sha256.reset();
+    int length = text.length();
+    byte[] bytes = buffers.bytes(length);
+    boolean ascii = true;
+    for (int i = 0; i < length; i++) {
+      char c = text.charAt(i);
+      if (c >= 0x80) {
+        ascii = false;
+        break;
+      }
+      bytes[i] = (byte) c;
+    }
+    if (ascii) {
+      sha256.update(bytes, 0, length);
+    } else {
+      sha256.update(text.toString().getBytes(StandardCharsets.UTF_8));
+    }
+    return ContentHash.ofBytes(sha256.digest());
+  }
+
+  /** Appends {@code json}'s canonical text to {@code out} (cleared first). */
+  private static StringBuilder write(String json, StringBuilder out) {
     requireNonNull(json, "json");
+    out.setLength(0);
     try (JsonParser parser = FACTORY.createParser(json)) {
       JsonToken first = parser.nextToken();
       if (first == null) {
         throw new IllegalArgumentException("not a JSON document: empty");
       }
-      StringBuilder out = new StringBuilder(json.length());
-      value(parser, first, out);
+      value(parser, first, out, new StringBuilder());
       if (parser.nextToken() != null) {
         throw new IllegalArgumentException("not one JSON document: text follows the value at "
             + parser.currentLocation().getCharOffset());
       }
-      return out.toString();
+      return out;
     } catch (JsonProcessingException e) {
       throw new IllegalArgumentException("not a JSON document: " + e.getOriginalMessage(), e);
     } catch (IOException e) {
@@ -50,35 +85,40 @@ public final class CanonicalJson {
     }
   }
 
-  /** The SHA-256 of {@code json}'s canonical text in UTF-8. */
-  public static ContentHash hash(String json) {
-    try {
-      MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
-      return ContentHash.ofBytes(sha256.digest(canonical(json).getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("the JDK has no SHA-256", e);
-    }
-  }
+  /** One member of an object being written: its key and where its {@code "key":value} text is in the output. */
+  private record Member(String key, int start, int end) {}
 
-  private static void value(JsonParser parser, JsonToken token, StringBuilder out) throws IOException {
+  /**
+   * Writes the value that starts with {@code token} in canonical form, streaming: each object's members
+   * are written as they come, and re-ordered in place only when their keys are not already in order
+   * (or one repeats); {@code scratch} is the room for that re-ordering.
+   */
+  private static void value(JsonParser parser, JsonToken token, StringBuilder out, StringBuilder scratch)
+      throws IOException {
     switch (token) {
       case START_OBJECT -> {
-        Map<String, String> fields = new TreeMap<>();
+        int open = out.length();
+        out.append('{');
+        List<Member> members = new ArrayList<>();
+        boolean ordered = true;
+        String previous = null;
         for (JsonToken t = parser.nextToken(); t != JsonToken.END_OBJECT; t = parser.nextToken()) {
           String key = parser.currentName();
-          StringBuilder field = new StringBuilder();
-          value(parser, parser.nextToken(), field);
-          fields.put(key, field.toString());
-        }
-        out.append('{');
-        boolean first = true;
-        for (Map.Entry<String, String> field : fields.entrySet()) {
-          if (!first) {
+          if (!members.isEmpty()) {
             out.append(',');
           }
-          first = false;
-          string(field.getKey(), out);
-          out.append(':').append(field.getValue());
+          int start = out.length();
+          string(key, out);
+          out.append(':');
+          value(parser, parser.nextToken(), out, scratch);
+          members.add(new Member(key, start, out.length()));
+          if (previous != null && previous.compareTo(key) >= 0) {
+            ordered = false;
+          }
+          previous = key;
+        }
+        if (!ordered) {
+          reorder(out, open + 1, members, scratch);
         }
         out.append('}');
       }
@@ -90,12 +130,13 @@ public final class CanonicalJson {
             out.append(',');
           }
           first = false;
-          value(parser, t, out);
+          value(parser, t, out, scratch);
         }
         out.append(']');
       }
-      case VALUE_STRING -> string(parser.getText(), out);
-      case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> out.append(parser.getText());
+      case VALUE_STRING -> string(parser.getTextCharacters(), parser.getTextOffset(), parser.getTextLength(), out);
+      case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT ->
+          out.append(parser.getTextCharacters(), parser.getTextOffset(), parser.getTextLength());
       case VALUE_TRUE -> out.append("true");
       case VALUE_FALSE -> out.append("false");
       case VALUE_NULL -> out.append("null");
@@ -103,9 +144,77 @@ public final class CanonicalJson {
     }
   }
 
+  /**
+   * Rewrites an object's members, which start at {@code from} in {@code out}, sorted by key; of a repeated
+   * key the last member is kept (as a map would).
+   */
+  private static void reorder(StringBuilder out, int from, List<Member> members, StringBuilder scratch) {
+    List<Member> sorted = new ArrayList<>(members);
+    sorted.sort(Comparator.comparing(Member::key)); // stable: repeated keys stay in arrival order
+    scratch.setLength(0);
+    for (int i = 0; i < sorted.size(); i++) {
+      Member member = sorted.get(i);
+      if (i + 1 < sorted.size() && sorted.get(i + 1).key().equals(member.key())) {
+        continue; // a later member with the same key wins
+      }
+      if (scratch.length() > 0) {
+        scratch.append(',');
+      }
+      scratch.append(out, member.start(), member.end());
+    }
+    out.setLength(from);
+    out.append(scratch);
+  }
+
   private static void string(String text, StringBuilder out) {
     out.append('"');
     JsonStringEncoder.getInstance().quoteAsString(text, out);
     out.append('"');
   }
+
+  private static void string(char[] text, int offset, int length, StringBuilder out) {
+    for (int i = offset; i < offset + length; i++) {
+      char c = text[i];
+      if (c < 0x20 || c == '"' || c == '\\') {
+        string(new String(text, offset, length), out); // escapes: Jackson's one way
+        return;
+      }
+    }
+    out.append('"').append(text, offset, length).append('"');
+  }
+
+  /** Per-thread buffers and digest for {@link #hash}. */
+  private static final class Buffers {
+    private final StringBuilder text = new StringBuilder(4096);
+    private final MessageDigest sha256;
+    private byte[] bytes = new byte[4096];
+
+    Buffers() {
+      try {
+        sha256 = MessageDigest.getInstance("SHA-256");
+      } catch (NoSuchAlgorithmException e) {
+        throw new IllegalStateException("the JDK has no SHA-256", e);
+      }
+    }
+
+    StringBuilder text() {
+      if (text.capacity() > MAX_KEPT) {
+        text.setLength(0);
+        text.trimToSize();
+      }
+      return text;
+    }
+
+    byte[] bytes(int length) {
+      if (bytes.length < length || bytes.length > MAX_KEPT && length <= MAX_KEPT) {
+        bytes = new byte[Math.max(length, 4096)];
+      }
+      return bytes;
+    }
+  }
+
+  /** Buffers larger than this (a huge record) are not kept for the next hash. */
+  private static final int MAX_KEPT = 1 << 20;
+
+  private static final ThreadLocal<Buffers> BUFFERS = ThreadLocal.withInitial(Buffers::new);
 }

@@ -4,6 +4,7 @@ import dev.korescore.adapters.http.RetryPolicy;
 import dev.korescore.adapters.json.JacksonInteractionReaderAdapter;
 import dev.korescore.cli.common.CliException;
 import dev.korescore.cli.common.ExitCodes;
+import dev.korescore.cli.common.Interruption;
 import dev.korescore.cli.fetch.FetchCommand;
 import dev.korescore.cli.fetch.FetchRun;
 import dev.korescore.cli.fetch.KoreOptions;
@@ -24,6 +25,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -49,7 +52,9 @@ import picocli.CommandLine.Spec;
       "0:Complete (whatever the verdicts: syncing is not auditing).",
       "2:Usage, configuration or authentication error; the store cannot be opened, is in use or is newer.",
       "3:Finished, but the server's totals and the records received disagree (that window is read again next time).",
-      "4:Network or server failure after every retry (rerun: committed windows are kept)."
+      "4:Network or server failure after every retry (rerun: committed windows are kept).",
+      "130:Interrupted by Ctrl-C (SIGINT); committed windows are kept: rerun the same command.",
+      "143:Stopped by SIGTERM; committed windows are kept: rerun the same command."
     })
 public final class SyncCommand implements Callable<Integer> {
   /** Kore's data appears about 15 minutes after a conversation ends. */
@@ -129,11 +134,19 @@ public final class SyncCommand implements Callable<Integer> {
         out.printf("Syncing %s into %s, %s to %s (%d windows)%n", run.endpoint(), target.location(), start, end,
             request.windows().size());
         out.flush();
-        StoreSync sync = StoreSync.create(target, JacksonInteractionReaderAdapter.create(),
-            KoreAuditor.defaults(), clock);
+        int windows = request.windows().size();
+        AtomicLong committedRecords = new AtomicLong();
+        AtomicInteger committedWindows = new AtomicInteger();
         StoreSync.SyncOutcome outcome;
-        try (Progress progress = Progress.forTerminal(Progress.onTerminal(), request.windows().size(), "sync")) {
+        try (Interruption interruption = Interruption.install(spec.commandLine().getErr(),
+                () -> "interrupted after " + committedRecords.get() + " records (" + committedWindows.get() + " of "
+                    + windows + " windows committed); rerun the same command to continue");
+            Progress progress = Progress.forTerminal(Progress.onTerminal(), windows, "sync")) {
+          StoreSync sync = StoreSync.create(target, JacksonInteractionReaderAdapter.create(),
+              KoreAuditor.defaults(), clock).interruptible(interruption);
           outcome = sync.run(run.port(), run.endpoint(), request, progress, window -> {
+            committedRecords.addAndGet(window.ledger().received());
+            committedWindows.incrementAndGet();
             out.println("  " + window.describe());
             out.flush();
           });

@@ -25,12 +25,24 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
-/** A real {@code korescore sync} process killed with SIGKILL mid-window, then run again: everything once. */
+/**
+ * A real {@code korescore sync} process killed with SIGKILL, or stopped with SIGTERM (it names what it
+ * committed), mid-window, then run again: everything once.
+ */
 class SyncKillTest {
   @TempDir Path dir;
 
   @Test
   void a_killed_sync_rerun_stores_every_interaction_once_with_no_spurious_version() throws Exception {
+    stopThenRerun(false);
+  }
+
+  @Test
+  void aSigtermedSyncSaysHowToContinueAndTheRerunStoresEveryInteractionOnce() throws Exception {
+    stopThenRerun(true);
+  }
+
+  private void stopThenRerun(boolean sigterm) throws Exception {
     Instant from = Instant.parse("2024-07-15T00:00:00Z");
     SimulatorDataset data = SimulatorDataset.generated(InteractionGenerator.builder().seed(9).count(700)
         .between(from, from.plus(Duration.ofDays(7))).build());
@@ -53,6 +65,14 @@ class SyncKillTest {
           Thread.sleep(5);
         }
         Thread.sleep(100);
+        if (sigterm) {
+          process.destroy();
+          assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+          assertThat(process.exitValue()).isEqualTo(143);
+          assertThat(Files.readAllLines(log).stream().filter(line -> line.contains("interrupted"))).singleElement()
+              .satisfies(line -> assertThat(line).matches("korescore: interrupted after \\d+ records \\(\\d+ of 7"
+                  + " windows committed\\); rerun the same command to continue"));
+        }
       } finally {
         process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
       }

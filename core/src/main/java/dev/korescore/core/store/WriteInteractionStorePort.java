@@ -16,7 +16,16 @@ public interface WriteInteractionStorePort extends ReadInteractionStorePort {
   long nextRunId();
 
   /**
-   * Upserts one window's records in one transaction: a record whose content hash equals the current
+   * Opens one window's transaction, for records added chunk by chunk ({@link WindowWrite}).
+   *
+   * @param observedAt the time recorded as the window's versions' {@code observed_at}
+   * @throws IllegalStateException when another window of this store is open
+   */
+  WindowWrite beginWindow(SyncRun run, Instant observedAt);
+
+  /**
+   * Upserts one window's records in one transaction ({@link #beginWindow}, one {@link WindowWrite#add},
+   * {@link WindowWrite#commit}): a record whose content hash equals the current
    * version's changes nothing; another becomes a new version (the current row, metrics and verdict are
    * replaced, the version is appended to the history); the window's ledger and counts go to {@code
    * sync_runs}; with {@code advance}, the high-water mark moves to the window's end when that is later.
@@ -26,6 +35,11 @@ public interface WriteInteractionStorePort extends ReadInteractionStorePort {
    * @param advance whether this window moves the high-water mark (the caller passes false after an
    *     incomplete window, so that the next sync reads it again)
    */
-  WindowResult commitWindow(
-      SyncRun run, WindowLedger ledger, List<ScoredRecord> records, Instant observedAt, boolean advance);
+  default WindowResult commitWindow(
+      SyncRun run, WindowLedger ledger, List<ScoredRecord> records, Instant observedAt, boolean advance) {
+    try (WindowWrite window = beginWindow(run, observedAt)) {
+      window.add(records);
+      return window.commit(ledger, observedAt, advance);
+    }
+  }
 }
