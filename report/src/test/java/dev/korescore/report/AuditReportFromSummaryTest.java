@@ -40,7 +40,7 @@ class AuditReportFromSummaryTest {
   }
 
   @Test
-  void a_generated_audit_maps_to_the_page_model_with_bounded_detail() {
+  void aGeneratedAuditMapsToThePageModelWithBoundedDetail() {
     List<Interaction> interactions = InteractionGenerator.builder().seed(7).count(3000).discrepancyShare(0.05).build()
         .stream().map(GeneratedInteraction::interaction).toList();
     AuditSummary summary = audit(interactions, 40);
@@ -72,7 +72,7 @@ class AuditReportFromSummaryTest {
   }
 
   @Test
-  void a_problem_row_explains_each_metric_and_keeps_the_interaction_context() {
+  void aProblemRowExplainsEachMetricAndKeepsTheInteractionContext() {
     Interaction wrong = Interactions.scored("c-9", 55, 50, true,
             List.of(metric("Greeting", 30, Answer.YES), metric("Policy", 15, Answer.NO), metric("Hold", 25, Answer.NA),
                 metric("Closing", 30, Answer.NO)))
@@ -102,7 +102,7 @@ class AuditReportFromSummaryTest {
   }
 
   @Test
-  void the_page_of_merged_partial_audits_is_the_page_of_one_audit(@TempDir Path dir) throws Exception {
+  void thePageOfMergedPartialAuditsIsThePageOfOneAudit(@TempDir Path dir) throws Exception {
     List<Interaction> interactions = InteractionGenerator.builder().seed(3).count(500).discrepancyShare(0.1).build()
         .stream().map(GeneratedInteraction::interaction).toList();
     AuditSummary whole = audit(interactions, 30);

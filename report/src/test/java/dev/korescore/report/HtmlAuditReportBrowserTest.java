@@ -36,7 +36,7 @@ class HtmlAuditReportBrowserTest {
   }
 
   @Test
-  void scripts_ran_and_every_chart_is_in_the_dom() throws Exception {
+  void scriptsRanAndEveryChartIsInTheDom() throws Exception {
     String dom = chromium.dumpDom(url);
     assertThat(dom).contains("data-report-ready=\"true\"");
     for (String id : List.of("chart-scatter", "chart-distribution", "chart-agents", "chart-queues", "chart-metrics", "chart-daily")) {
@@ -48,7 +48,7 @@ class HtmlAuditReportBrowserTest {
   }
 
   @Test
-  void the_screenshot_shows_a_drawn_page() throws Exception {
+  void theScreenshotShowsADrawnPage() throws Exception {
     Path png = dir.resolve("report.png");
     chromium.screenshot(url, png, 1280, 2200);
     BufferedImage image = ImageIO.read(png.toFile());
@@ -79,7 +79,7 @@ class HtmlAuditReportBrowserTest {
   }
 
   @Test
-  void sorting_by_a_column_reorders_the_rows() throws Exception {
+  void sortingByAColumnReordersTheRows() throws Exception {
     // Kore scores by row index: 0 -> 55, 1 -> 70, 2 -> -10, 3 -> 90, 4 -> 80.
     String desc = chromium.dumpDom(url + "#sort=kore&dir=desc");
     assertThat(rowOrder(desc)).containsExactly(3, 4, 1, 0, 2);
@@ -89,7 +89,7 @@ class HtmlAuditReportBrowserTest {
   }
 
   @Test
-  void filtering_hides_the_other_rows() throws Exception {
+  void filteringHidesTheOtherRows() throws Exception {
     String byText = chromium.dumpDom(url + "#q=" + URLEncoder.encode("Sales", StandardCharsets.UTF_8));
     assertThat(visibleRows(byText)).containsExactly(3, 4);
     assertThat(byText).contains("2 of 5 shown", "data-visible-rows=\"2\"");
@@ -98,7 +98,7 @@ class HtmlAuditReportBrowserTest {
   }
 
   @Test
-  void injected_scripts_never_run_and_stay_text() throws Exception {
+  void injectedScriptsNeverRunAndStayText() throws Exception {
     List<String> panes = new ArrayList<>();
     String hostileId = URLEncoder.encode(ReportFixtures.HOSTILE_ID, StandardCharsets.UTF_8).replace("+", "%20");
     for (String hash : List.of("#explain=c-001", "#explain=" + hostileId)) {

@@ -29,7 +29,7 @@ class HtmlAuditReportTest {
   private final String html = HtmlAuditReport.render(ReportFixtures.hostile());
 
   @Test
-  void is_one_self_contained_page_with_every_chart() {
+  void isOneSelfContainedPageWithEveryChart() {
     assertThat(html).startsWith("<!DOCTYPE html>");
     assertThat(html).contains("<style>", "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none';");
     for (String id : List.of("chart-scatter", "chart-distribution", "chart-agents", "chart-queues", "chart-metrics", "chart-daily")) {
@@ -42,7 +42,7 @@ class HtmlAuditReportTest {
   }
 
   @Test
-  void headline_numbers_are_formatted() {
+  void headlineNumbersAreFormatted() {
     assertThat(card("interactions")).contains(">12,345<");
     assertThat(card("auditable")).contains(">12,000<", "97.2% of all");
     assertThat(card("matches")).contains(">11,988<", "99.9% of auditable");
@@ -57,7 +57,7 @@ class HtmlAuditReportTest {
   }
 
   @Test
-  void problem_rows_carry_formatted_scores_and_sort_keys() {
+  void problemRowsCarryFormattedScoresAndSortKeys() {
     assertThat(html).contains("<td class=\"num\" data-sort=\"12.5\">12.5</td>");
     assertThat(html).contains("<td class=\"num\" data-sort=\"-10\">-10</td>");
     assertThat(html).contains("<td class=\"num\" data-sort=\"\">\u2014</td>"); // c-004 has no recomputed score
@@ -66,7 +66,7 @@ class HtmlAuditReportTest {
   }
 
   @Test
-  void hostile_strings_stay_text_everywhere() {
+  void hostileStringsStayTextEverywhere() {
     for (String hostile : List.of(SCRIPT_AGENT, IMG_QUEUE, CLOSE_SCRIPT_METRIC, HOSTILE_ID, SEPARATORS_REASON)) {
       assertThat(html).doesNotContain(hostile);
     }
@@ -85,7 +85,7 @@ class HtmlAuditReportTest {
   }
 
   @Test
-  void the_json_data_island_escapes_markup_and_line_separators_and_round_trips() throws Exception {
+  void theJsonDataIslandEscapesMarkupAndLineSeparatorsAndRoundTrips() throws Exception {
     String island = island(html);
     assertThat(island).doesNotContain("<", ">", "&", "\u2028", "\u2029");
     assertThat(island).contains("\\u003c/script\\u003e\\u003cscript\\u003edocument.title='pwned-metric'");
@@ -100,7 +100,7 @@ class HtmlAuditReportTest {
   }
 
   @Test
-  void charts_draw_one_shape_per_datum() {
+  void chartsDrawOneShapePerDatum() {
     String scatter = chart(html, "chart-scatter");
     assertThat(count(scatter, "<circle")).isEqualTo(ReportFixtures.hostile().scoreCells().size());
     assertThat(count(scatter, "class=\"pt pt-problem\"")).isEqualTo(2);
@@ -116,7 +116,7 @@ class HtmlAuditReportTest {
   }
 
   @Test
-  void empty_audit_renders_placeholders() {
+  void emptyAuditRendersPlaceholders() {
     AuditReportModel empty = new AuditReportModel("empty", Optional.empty(), List.of(),
         new Headline(0, 0, 0, List.of(), OptionalDouble.empty(), OptionalDouble.empty(), "na=exclude",
             Optional.empty(), List.of()),
@@ -129,7 +129,7 @@ class HtmlAuditReportTest {
   }
 
   @Test
-  void many_scatter_cells_are_rebinned() {
+  void manyScatterCellsAreRebinned() {
     List<ScoreCell> cells = new ArrayList<>();
     for (int k = -100; k <= 100; k++) {
       for (int r = -100; r <= 100; r += 2) {
@@ -142,7 +142,7 @@ class HtmlAuditReportTest {
   }
 
   @Test
-  void write_creates_the_file(@TempDir Path dir) throws Exception {
+  void writeCreatesTheFile(@TempDir Path dir) throws Exception {
     Path file = dir.resolve("sub/report.html");
     HtmlAuditReport.write(ReportFixtures.hostile(), file);
     assertThat(Files.readString(file, StandardCharsets.UTF_8)).isEqualTo(html);
@@ -156,7 +156,7 @@ class HtmlAuditReportTest {
   }
 
   @Test
-  void the_model_validates_with_messages_naming_the_value() {
+  void theModelValidatesWithMessagesNamingTheValue() {
     assertThatThrownBy(() -> new GroupRow("a", 1, 1, 2, OptionalDouble.empty(), OptionalDouble.empty()))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("mismatches must be <= auditable (1) for 'a', was 2");
@@ -168,7 +168,7 @@ class HtmlAuditReportTest {
   }
 
   @Test
-  void numbers_are_formatted_without_locale_surprises() {
+  void numbersAreFormattedWithoutLocaleSurprises() {
     assertThat(Format.count(1_234_567)).isEqualTo("1,234,567");
     assertThat(Format.percent(0.12345)).isEqualTo("12.3%");
     assertThat(Format.score(new java.math.BigDecimal("33.333333"))).isEqualTo("33.33");

@@ -33,7 +33,7 @@ class HtmlWhatIfReportBrowserTest {
   }
 
   @Test
-  void the_script_ran_the_charts_are_drawn_and_no_name_ran_as_script() throws Exception {
+  void theScriptRanTheChartsAreDrawnAndNoNameRanAsScript() throws Exception {
     String dom = chromium.dumpDom(url);
     assertThat(dom).contains("data-report-ready=\"true\"");
     for (String id : List.of("chart-agents", "chart-queues", "chart-shifts")) {
@@ -50,7 +50,7 @@ class HtmlWhatIfReportBrowserTest {
   }
 
   @Test
-  void the_direction_filter_hides_the_other_flips() throws Exception {
+  void theDirectionFilterHidesTheOtherFlips() throws Exception {
     String dom = chromium.dumpDom(url + "#flip=PASS_TO_FAIL");
     assertThat(dom).contains("2 of 5 shown");
     Matcher m = Pattern.compile("<tr data-flip=\"([A-Z_]+)\"([^>]*)>").matcher(dom);
@@ -65,7 +65,7 @@ class HtmlWhatIfReportBrowserTest {
   }
 
   @Test
-  void the_screenshot_shows_a_drawn_page() throws Exception {
+  void theScreenshotShowsADrawnPage() throws Exception {
     Path png = dir.resolve("whatif.png");
     chromium.screenshot(url, png, 1280, 1800);
     BufferedImage image = ImageIO.read(png.toFile());

@@ -30,7 +30,7 @@ class TrendsReportTest {
   }
 
   @Test
-  void weeks_join_the_audit_and_the_store_changes() {
+  void weeksJoinTheAuditAndTheStoreChanges() {
     List<AuditReportModel.WeekRow> weeks = HtmlAuditReport.weeks(summary(), List.of(
         new WeeklyChanges(LocalDate.parse("2024-07-22"), 3, 1),
         new WeeklyChanges(LocalDate.parse("2024-07-29"), 2, 0)));
@@ -44,7 +44,7 @@ class TrendsReportTest {
   }
 
   @Test
-  void the_page_has_a_trends_section_only_from_a_store() {
+  void thePageHasATrendsSectionOnlyFromAStore() {
     AuditSummary summary = summary();
     AuditReportModel plain = HtmlAuditReport.model(summary, ReportHeader.untitled());
     assertThat(HtmlAuditReport.render(plain)).doesNotContain("id=\"trends\"");

@@ -52,7 +52,7 @@ class AuditAggregatorSerialProperties {
   }
 
   @Test
-  void a_serialized_copy_summarises_and_merges_as_the_original() {
+  void aSerializedCopySummarisesAndMergesAsTheOriginal() {
     qt().withExamples(40)
         .forAll(KoreGenerators.policies(), interactionLists(), interactionLists())
         .checkAssert((policy, first, second) -> {
@@ -65,7 +65,7 @@ class AuditAggregatorSerialProperties {
   }
 
   @Test
-  void every_verdict_kind_survives_with_its_explanation() {
+  void everyVerdictKindSurvivesWithItsExplanation() {
     qt().withExamples(300)
         .forAll(KoreGenerators.policies(), KoreGenerators.interactions())
         .checkAssert((policy, x) -> {

@@ -55,7 +55,7 @@ class ExactScoreProperties {
   }
 
   @Test
-  void floor_ceiling_decimal_and_integer_tests_agree_with_big_decimal_arithmetic() {
+  void floorCeilingDecimalAndIntegerTestsAgreeWithBigDecimalArithmetic() {
     qt().withExamples(3000)
         .forAll(integers(), nonZero())
         .checkAssert((n, d) -> {
@@ -76,7 +76,7 @@ class ExactScoreProperties {
   }
 
   @Test
-  void millionths_and_whole_points_for_the_report_agree_with_big_decimal_rounding() {
+  void millionthsAndWholePointsForTheReportAgreeWithBigDecimalRounding() {
     qt().withExamples(3000)
         .forAll(integers(), nonZero())
         .checkAssert((n, d) -> {
@@ -90,7 +90,7 @@ class ExactScoreProperties {
   }
 
   @Test
-  void equal_values_are_equal_whatever_form_they_were_given_in() {
+  void equalValuesAreEqualWhateverFormTheyWereGivenIn() {
     qt().withExamples(2000)
         .forAll(integers(), nonZero(), SourceDSL.longs().between(1, 1L << 40))
         .checkAssert((n, d, k) -> {
@@ -109,7 +109,7 @@ class ExactScoreProperties {
   }
 
   @Test
-  void comparisons_agree_with_cross_multiplication() {
+  void comparisonsAgreeWithCrossMultiplication() {
     qt().withExamples(3000)
         .forAll(integers(), nonZero(), integers(), nonZero())
         .checkAssert((n1, d1, n2, d2) -> {
@@ -128,7 +128,7 @@ class ExactScoreProperties {
   }
 
   @Test
-  void the_percentage_of_long_sums_is_the_percentage_of_big_sums() {
+  void thePercentageOfLongSumsIsThePercentageOfBigSums() {
     qt().withExamples(2000)
         .forAll(SourceDSL.longs().all(), SourceDSL.longs().all())
         .assuming((points, applicable) -> applicable != 0)
@@ -137,7 +137,7 @@ class ExactScoreProperties {
   }
 
   @Test
-  void ties_at_the_sixth_place_round_to_even_on_both_sides_of_zero() {
+  void tiesAtTheSixthPlaceRoundToEvenOnBothSidesOfZero() {
     BigInteger twoMillion = BigInteger.valueOf(2_000_000);
     assertThat(ExactScore.of(BigInteger.ONE, twoMillion).decimal().toPlainString()).isEqualTo("0");
     assertThat(ExactScore.of(BigInteger.valueOf(3), twoMillion).decimal().toPlainString()).isEqualTo("0.000002");

@@ -42,7 +42,7 @@ class JsonRowStringProperties {
   }
 
   @Test
-  void any_string_is_quoted_like_jackson_quotes_it_and_reads_back_unchanged() {
+  void anyStringIsQuotedLikeJacksonQuotesItAndReadsBackUnchanged() {
     qt().withExamples(3000)
         .forAll(SourceDSL.strings().betweenCodePoints(0, 0x7f).ofLengthBetween(0, 40)
             .mix(SourceDSL.strings().allPossible().ofLengthBetween(0, 20), 40))
@@ -54,7 +54,7 @@ class JsonRowStringProperties {
   }
 
   @Test
-  void every_control_character_quote_and_backslash() {
+  void everyControlCharacterQuoteAndBackslash() {
     for (char c = 0; c < 0x80; c++) {
       String value = "a" + c + "b";
       assertThat(ours(value)).as("char %d", (int) c).isEqualTo(jackson(value));

@@ -92,7 +92,7 @@ class KoreAuditorTest {
   }
 
   @Test
-  void kore_integer_may_be_the_exact_score_rounded_down_or_up() {
+  void koreIntegerMayBeTheExactScoreRoundedDownOrUp() {
     List<Metric> thirds = List.of(yes("A", 2), no("B", 1)); // 200/3 = 66.67
     assertThat(auditor.verify(Interactions.scored("c-66", 66, 50, true, thirds))).isInstanceOf(Verdict.Match.class);
     assertThat(auditor.verify(Interactions.scored("c-67", 67, 50, true, thirds))).isInstanceOf(Verdict.Match.class);

@@ -36,7 +36,7 @@ class VerdictRowProperties {
   }
 
   @Test
-  void the_fast_line_equals_the_rows_line_and_has_exactly_the_columns() {
+  void theFastLineEqualsTheRowsLineAndHasExactlyTheColumns() {
     qt().withExamples(500)
         .forAll(KoreGenerators.interactions(), KoreGenerators.policies())
         .checkAssert((Interaction x, dev.korescore.core.policy.ScoringPolicy policy) -> {

@@ -21,7 +21,7 @@ class WeeklyStatsTest {
   }
 
   @Test
-  void weeks_start_on_monday_and_sum_their_days() {
+  void weeksStartOnMondayAndSumTheirDays() {
     KoreAuditor auditor = KoreAuditor.defaults();
     AuditAggregator aggregator = auditor.newAggregator(false);
     for (Interaction x : List.of(
@@ -43,7 +43,7 @@ class WeeklyStatsTest {
   }
 
   @Test
-  void a_week_must_start_on_a_monday() {
+  void aWeekMustStartOnAMonday() {
     assertThatThrownBy(() -> new WeeklyStats(LocalDate.parse("2024-07-16"), 0, 0, 0, 0, 0, 0))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("Monday");
   }

@@ -84,7 +84,7 @@ class AuditJobTest {
   }
 
   @Test
-  void jsonl_verdict_rows_equal_the_cli_audit_rows_exactly_and_the_merged_summary_counts_them() throws Exception {
+  void jsonlVerdictRowsEqualTheCliAuditRowsExactlyAndTheMergedSummaryCountsThem() throws Exception {
     Path output = dir.resolve("audit");
     Path report = dir.resolve("report.html");
 
@@ -144,7 +144,7 @@ class AuditJobTest {
   }
 
   @Test
-  void parquet_verdicts_carry_the_same_values_and_policy_options_reach_every_partition() throws Exception {
+  void parquetVerdictsCarryTheSameValuesAndPolicyOptionsReachEveryPartition() throws Exception {
     Path output = dir.resolve("audit-parquet");
     List<String> policy = List.of("--na", "award-full", "--pass-rule", "greater-than", "--tolerance", "1");
     List<String> args = new ArrayList<>(List.of("--input", plain.toString(), "--output", output.toString()));
@@ -197,7 +197,7 @@ class AuditJobTest {
   }
 
   @Test
-  void bad_records_go_to_rejected_with_their_reason_and_are_counted_and_the_job_goes_on() throws Exception {
+  void badRecordsGoToRejectedWithTheirReasonAndAreCountedAndTheJobGoesOn() throws Exception {
     Path input = dir.resolve("mixed.jsonl");
     List<String> good = generated.subList(0, 5).stream().map(GeneratedInteraction::wireJson).toList();
     Files.write(input, List.of(
@@ -234,7 +234,7 @@ class AuditJobTest {
   }
 
   @Test
-  void the_parquet_of_export_is_read_by_its_raw_json_column() throws Exception {
+  void theParquetOfExportIsReadByItsRawJsonColumn() throws Exception {
     Path table = dir.resolve("interactions.parquet");
     List<Row> rows = generated.subList(0, 300).stream()
         .map(g -> org.apache.spark.sql.RowFactory.create(g.conversationId().value(), g.wireJson()))
@@ -262,7 +262,7 @@ class AuditJobTest {
   }
 
   @Test
-  void usage_errors_are_one_line_with_exit_2_and_nothing_is_overwritten() throws Exception {
+  void usageErrorsAreOneLineWithExit2AndNothingIsOverwritten() throws Exception {
     Path existing = Files.createDirectories(dir.resolve("existing"));
     Files.writeString(existing.resolve("keep.txt"), "mine");
 

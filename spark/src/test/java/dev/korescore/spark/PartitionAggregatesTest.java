@@ -41,7 +41,7 @@ class PartitionAggregatesTest {
   }
 
   @Test
-  void out_of_order_and_repeated_updates_merge_as_in_order_ones() {
+  void outOfOrderAndRepeatedUpdatesMergeAsInOrderOnes() {
     List<PartitionAggregates.Part<AuditAggregator>> parts = parts();
     PartitionAggregates<AuditAggregator> inOrder = new PartitionAggregates<>(SETTINGS);
     for (PartitionAggregates.Part<AuditAggregator> part : parts) {
@@ -65,7 +65,7 @@ class PartitionAggregatesTest {
   }
 
   @Test
-  void a_fresh_accumulator_is_zero_and_its_value_is_an_empty_aggregate() {
+  void aFreshAccumulatorIsZeroAndItsValueIsAnEmptyAggregate() {
     PartitionAggregates<AuditAggregator> empty = new PartitionAggregates<>(SETTINGS);
     assertThat(empty.isZero()).isTrue();
     assertThat(empty.value().aggregator().summary().interactions()).isZero();

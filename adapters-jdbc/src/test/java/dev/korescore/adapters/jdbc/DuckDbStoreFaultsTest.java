@@ -20,7 +20,7 @@ class DuckDbStoreFaultsTest {
   @TempDir Path dir;
 
   @Test
-  void a_file_that_is_not_a_duckdb_database_is_refused_and_left_unchanged() throws Exception {
+  void aFileThatIsNotADuckdbDatabaseIsRefusedAndLeftUnchanged() throws Exception {
     Path file = dir.resolve("notes.duckdb");
     byte[] content = "these are my notes, not a database\n".repeat(200).getBytes(StandardCharsets.UTF_8);
     Files.write(file, content);
@@ -32,7 +32,7 @@ class DuckDbStoreFaultsTest {
   }
 
   @Test
-  void a_duckdb_database_korescore_did_not_create_is_refused() throws Exception {
+  void aDuckdbDatabaseKorescoreDidNotCreateIsRefused() throws Exception {
     Path file = dir.resolve("other.duckdb");
     try (var c = java.sql.DriverManager.getConnection("jdbc:duckdb:" + file); var s = c.createStatement()) {
       s.execute("CREATE TABLE interactions (id INTEGER)");
@@ -43,7 +43,7 @@ class DuckDbStoreFaultsTest {
   }
 
   @Test
-  void a_location_that_cannot_be_written_is_named() {
+  void aLocationThatCannotBeWrittenIsNamed() {
     assertThatThrownBy(() -> JdbcInteractionStoreAdapter.openWriter("/proc/korescore-test.duckdb").close())
         .isInstanceOf(StoreException.Unavailable.class)
         .hasMessageStartingWith("cannot open the store /proc/korescore-test.duckdb: ");
@@ -53,7 +53,7 @@ class DuckDbStoreFaultsTest {
   }
 
   @Test
-  void reading_a_store_that_does_not_exist_says_how_to_create_one() {
+  void readingAStoreThatDoesNotExistSaysHowToCreateOne() {
     Path file = dir.resolve("none.duckdb");
     assertThatThrownBy(() -> JdbcInteractionStoreAdapter.openReader(file.toString()))
         .isInstanceOf(StoreException.Unavailable.class)
@@ -62,7 +62,7 @@ class DuckDbStoreFaultsTest {
   }
 
   @Test
-  void a_second_writer_process_is_refused_with_a_clear_message() throws Exception {
+  void aSecondWriterProcessIsRefusedWithAClearMessage() throws Exception {
     Path file = dir.resolve("busy.duckdb");
     JdbcInteractionStoreAdapter.openWriter(file.toString()).close();
     byte[] before = Files.readAllBytes(file);
@@ -93,7 +93,7 @@ class DuckDbStoreFaultsTest {
   }
 
   @Test
-  void a_location_must_name_a_store() {
+  void aLocationMustNameAStore() {
     assertThatThrownBy(() -> JdbcInteractionStoreAdapter.openWriter("jdbc:mysql://db/qa"))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("use a DuckDB file (korescore.duckdb) or jdbc:postgresql://HOST/DB");

@@ -65,7 +65,7 @@ abstract class InteractionStoreContract {
   }
 
   @Test
-  void a_new_store_is_empty_and_has_no_high_water_mark() {
+  void aNewStoreIsEmptyAndHasNoHighWaterMark() {
     String location = newStore();
     try (WriteInteractionStorePort store = JdbcInteractionStoreAdapter.openWriter(location)) {
       assertThat(store.syncState().highWaterMark()).isEmpty();
@@ -78,7 +78,7 @@ abstract class InteractionStoreContract {
   }
 
   @Test
-  void a_window_stores_every_record_once_as_version_one_and_advances_the_mark() {
+  void aWindowStoresEveryRecordOnceAsVersionOneAndAdvancesTheMark() {
     String location = newStore();
     List<ScoredRecord> records = StoreRecords.generated(50, 1);
     try (WriteInteractionStorePort store = JdbcInteractionStoreAdapter.openWriter(location)) {
@@ -104,7 +104,7 @@ abstract class InteractionStoreContract {
   }
 
   @Test
-  void the_same_records_again_change_nothing() throws Exception {
+  void theSameRecordsAgainChangeNothing() throws Exception {
     String location = newStore();
     List<ScoredRecord> records = StoreRecords.generated(30, 2);
     try (WriteInteractionStorePort store = JdbcInteractionStoreAdapter.openWriter(location)) {
@@ -123,7 +123,7 @@ abstract class InteractionStoreContract {
   }
 
   @Test
-  void a_rescored_record_becomes_version_two_and_replaces_the_current_row() throws Exception {
+  void aRescoredRecordBecomesVersionTwoAndReplacesTheCurrentRow() throws Exception {
     String location = newStore();
     List<ScoredRecord> records = StoreRecords.generated(20, 3);
     ScoredRecord original = records.stream()
@@ -165,7 +165,7 @@ abstract class InteractionStoreContract {
   }
 
   @Test
-  void a_manual_answer_given_later_is_an_audit_and_names_the_metric() {
+  void aManualAnswerGivenLaterIsAnAuditAndNamesTheMetric() {
     String location = newStore();
     Interaction before = Interaction.builder("c-audit")
         .startTime(Instant.parse("2024-07-15T10:00:00Z"))
@@ -189,7 +189,7 @@ abstract class InteractionStoreContract {
   }
 
   @Test
-  void current_versions_can_start_at_a_time() {
+  void currentVersionsCanStartAtATime() {
     String location = newStore();
     List<ScoredRecord> records = StoreRecords.generated(40, 4);
     Instant since = Instant.parse("2024-07-16T00:00:00Z");
@@ -283,7 +283,7 @@ abstract class InteractionStoreContract {
   }
 
   @Test
-  void a_failed_window_leaves_the_store_as_it_was() throws Exception {
+  void aFailedWindowLeavesTheStoreAsItWas() throws Exception {
     String location = newStore();
     List<ScoredRecord> records = StoreRecords.generated(10, 5);
     try (WriteInteractionStorePort store = JdbcInteractionStoreAdapter.openWriter(location)) {
@@ -299,7 +299,7 @@ abstract class InteractionStoreContract {
   }
 
   @Test
-  void a_store_written_by_a_newer_korescore_is_refused() throws Exception {
+  void aStoreWrittenByANewerKorescoreIsRefused() throws Exception {
     String location = newStore();
     try (WriteInteractionStorePort store = JdbcInteractionStoreAdapter.openWriter(location)) {
       assertThat(store.syncState().runs()).isZero();
@@ -315,7 +315,7 @@ abstract class InteractionStoreContract {
   }
 
   @Test
-  void the_tables_have_the_documented_columns_in_order() throws Exception {
+  void theTablesHaveTheDocumentedColumnsInOrder() throws Exception {
     String location = newStore();
     JdbcInteractionStoreAdapter.openWriter(location).close();
     try (Connection c = rawConnection(location)) {
@@ -333,7 +333,7 @@ abstract class InteractionStoreContract {
   }
 
   @Test
-  void export_writes_every_table_in_every_format_with_the_schema_version_first() throws Exception {
+  void exportWritesEveryTableInEveryFormatWithTheSchemaVersionFirst() throws Exception {
     String location = newStore();
     List<ScoredRecord> records = StoreRecords.generated(25, 6);
     try (WriteInteractionStorePort store = JdbcInteractionStoreAdapter.openWriter(location)) {

@@ -52,7 +52,7 @@ class PostgresInteractionStoreTest extends InteractionStoreContract {
   }
 
   @Test
-  void a_second_writer_is_refused_with_the_lock_named() {
+  void aSecondWriterIsRefusedWithTheLockNamed() {
     String location = newStore();
     try (WriteInteractionStorePort first = JdbcInteractionStoreAdapter.openWriter(location)) {
       assertThatThrownBy(() -> JdbcInteractionStoreAdapter.openWriter(location).close())
@@ -65,7 +65,7 @@ class PostgresInteractionStoreTest extends InteractionStoreContract {
   }
 
   @Test
-  void a_password_in_the_url_is_never_shown() {
+  void aPasswordInTheUrlIsNeverShown() {
     String url = "jdbc:postgresql://localhost:" + postgres.getPort() + "/nosuchdb?user=postgres&password=s3cret-pw";
     assertThatThrownBy(() -> JdbcInteractionStoreAdapter.openWriter(url).close())
         .isInstanceOf(StoreException.Unavailable.class)

@@ -23,7 +23,7 @@ class CanonicalJsonProperties {
   private static final JsonMapper PLAIN = JsonMapper.builder().build();
 
   @Test
-  void reordered_and_respaced_records_have_the_same_hash() {
+  void reorderedAndRespacedRecordsHaveTheSameHash() {
     qt().withExamples(200)
         .forAll(KoreGenerators.interactions(), SourceDSL.longs().all())
         .checkAssert((interaction, seed) -> {
@@ -35,7 +35,7 @@ class CanonicalJsonProperties {
   }
 
   @Test
-  void any_changed_value_changes_the_hash() {
+  void anyChangedValueChangesTheHash() {
     qt().withExamples(200)
         .forAll(KoreGenerators.interactions())
         .checkAssert(interaction -> {
@@ -47,7 +47,7 @@ class CanonicalJsonProperties {
   }
 
   @Test
-  void the_canonical_form_keeps_numbers_as_written_and_sorts_nested_keys() {
+  void theCanonicalFormKeepsNumbersAsWrittenAndSortsNestedKeys() {
     assertThat(CanonicalJson.canonical("{ \"b\" : [ 1.0 , {\"y\":2,\"x\":\"\\u0041\"} ],\n \"a\":null }"))
         .isEqualTo("{\"a\":null,\"b\":[1.0,{\"x\":\"A\",\"y\":2}]}");
     assertThat(CanonicalJson.hash("{\"s\":1.0}")).isNotEqualTo(CanonicalJson.hash("{\"s\":1}"));

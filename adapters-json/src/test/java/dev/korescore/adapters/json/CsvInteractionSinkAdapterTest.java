@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 class CsvInteractionSinkAdapterTest {
 
   @Test
-  void the_seed_as_two_tables() {
+  void theSeedAsTwoTables() {
     String[] csv = CsvSinkProperties.write(Interactions.seedSample());
 
     List<String> interactionLines = csv[0].lines().toList();
@@ -33,7 +33,7 @@ class CsvInteractionSinkAdapterTest {
   }
 
   @Test
-  void quotes_commas_quotes_newlines_and_keeps_spaces() {
+  void quotesCommasQuotesNewlinesAndKeepsSpaces() {
     Interaction x =
         Interaction.builder("c-1")
             .evaluationFormName("Sales, \"North\"\nregion ")
@@ -50,7 +50,7 @@ class CsvInteractionSinkAdapterTest {
   }
 
   @Test
-  void formula_like_names_are_neutralised_unless_raw() throws Exception {
+  void formulaLikeNamesAreNeutralisedUnlessRaw() throws Exception {
     Interaction x = Interaction.builder("=c-1")
         .addMetric(Metrics.metric("=HYPERLINK(\"http://evil\",\"x\")", 10, Qualification.Answer.YES))
         .addMetric(Metrics.metric("@SUM(A1)", 10, Qualification.Answer.NO))
@@ -72,7 +72,7 @@ class CsvInteractionSinkAdapterTest {
   }
 
   @Test
-  void both_tables_have_their_header_even_without_rows() {
+  void bothTablesHaveTheirHeaderEvenWithoutRows() {
     String[] csv = CsvSinkProperties.write(List.of());
 
     assertThat(csv[0].strip().replace("\"", "")).isEqualTo(CsvInteractionSinkAdapter.INTERACTION_COLUMNS);

@@ -45,7 +45,7 @@ class CsvSinkProperties {
   }
 
   @Test
-  void one_row_per_interaction_and_one_per_metric_with_names_kept_apart_from_the_formula_guard() {
+  void oneRowPerInteractionAndOnePerMetricWithNamesKeptApartFromTheFormulaGuard() {
     qt().withExamples(200)
         .forAll(SourceDSL.lists().of(KoreGenerators.interactions()).ofSizeBetween(1, 5))
         .checkAssert(xs -> {

@@ -32,7 +32,7 @@ class FastPathsTest {
   }
 
   @Test
-  void instants_from_a_buffer_at_any_offset_equal_the_string_form() {
+  void instantsFromABufferAtAnyOffsetEqualTheStringForm() {
     qt().withExamples(300)
         .forAll(
             SourceDSL.longs().between(0, 253_402_300_799L),
@@ -52,7 +52,7 @@ class FastPathsTest {
   }
 
   @Test
-  void calendar_rules_match_java_time() {
+  void calendarRulesMatchJavaTime() {
     for (String date : List.of("2024-02-29", "2023-02-29", "2100-02-29", "2000-02-29", "1900-02-28", "0000-02-29",
         "2024-04-31", "2024-04-30", "2024-12-31", "2024-13-01", "2024-00-10", "2024-01-00", "9999-12-31")) {
       for (String time : List.of("00:00:00", "23:59:59", "24:00:00", "12:60:00", "12:00:60")) {
@@ -74,7 +74,7 @@ class FastPathsTest {
   }
 
   @Test
-  void milliseconds_from_a_buffer_equal_the_string_form() {
+  void millisecondsFromABufferEqualTheStringForm() {
     for (String text : List.of("118182 milliseconds", "0 milliseconds", " milliseconds", "1.5 milliseconds",
         "-5 milliseconds", "1234567890123456 milliseconds", "123456789012345 milliseconds", "12 millisecondz",
         "12 milliseconds ", "12  milliseconds", "milliseconds", "")) {
@@ -86,7 +86,7 @@ class FastPathsTest {
   }
 
   @Test
-  void qualifications_read_like_qualification_parse() {
+  void qualificationsReadLikeQualificationParse() {
     List<String> texts = List.of("YES", "NO", "NA", "yes", "No", "na", " YES", "N/A", "N", "Y", "-", "NOT APPLICABLE",
         "NX", "YEZ", "MAYBE", "");
     StringBuilder metrics = new StringBuilder();
@@ -104,7 +104,7 @@ class FastPathsTest {
   }
 
   @Test
-  void unknown_strings_are_kept_exactly_as_the_generator_writes_them() throws IOException {
+  void unknownStringsAreKeptExactlyAsTheGeneratorWritesThem() throws IOException {
     List<String> values = List.of("plain text", "a/b", "", "quote \" inside", "back\\slash", "tab\there", "line\nbreak",
         "caf\u00e9", "emoji \ud83d\ude00", "\u007f del", "~!@#$%^&*()_+{}|:<>?`-=[];',.");
     StringBuilder record = new StringBuilder("{\"Conversation ID\":\"c-1\"");

@@ -13,7 +13,7 @@ import org.quicktheories.generators.SourceDSL;
 class FastTimeProperties {
 
   @Test
-  void agrees_with_java_time_for_any_instant_offset_and_precision() {
+  void agreesWithJavaTimeForAnyInstantOffsetAndPrecision() {
     qt().withExamples(1000)
         .forAll(
             SourceDSL.longs().between(0, 4_102_444_800L),

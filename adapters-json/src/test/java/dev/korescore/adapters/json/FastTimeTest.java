@@ -9,13 +9,13 @@ import org.junit.jupiter.api.Test;
 class FastTimeTest {
 
   @Test
-  void parses_kores_two_instant_forms_like_instant_parse() {
+  void parsesKoresTwoInstantFormsLikeInstantParse() {
     assertThat(FastTime.parseUtc("2024-07-18T11:31:14.722Z")).isEqualTo(Instant.parse("2024-07-18T11:31:14.722Z"));
     assertThat(FastTime.parseUtc("2024-07-18T11:31:14Z")).isEqualTo(Instant.parse("2024-07-18T11:31:14Z"));
   }
 
   @Test
-  void leaves_everything_else_to_the_general_parser() {
+  void leavesEverythingElseToTheGeneralParser() {
     assertThat(FastTime.parseUtc("2024-02-30T11:31:14.722Z")).isNull();
     assertThat(FastTime.parseUtc("2024-07-18T11:31:14.Z")).isNull();
     assertThat(FastTime.parseUtc("2024-07-18T11:31:14.1234567891Z")).isNull();
@@ -27,7 +27,7 @@ class FastTimeTest {
   }
 
   @Test
-  void parses_offsets_fractions_and_the_space_form_like_java_time() {
+  void parsesOffsetsFractionsAndTheSpaceFormLikeJavaTime() {
     assertThat(FastTime.parseUtc("2024-07-18T11:31:14.722+01:30")).isEqualTo(Instant.parse("2024-07-18T10:01:14.722Z"));
     assertThat(FastTime.parseUtc("2024-07-18T11:31:14-05:00")).isEqualTo(Instant.parse("2024-07-18T16:31:14Z"));
     assertThat(FastTime.parseUtc("2024-07-18 11:31:14")).isEqualTo(Instant.parse("2024-07-18T11:31:14Z"));
@@ -37,7 +37,7 @@ class FastTimeTest {
   }
 
   @Test
-  void parses_milliseconds_text() {
+  void parsesMillisecondsText() {
     assertThat(FastTime.parseMilliseconds("118182 milliseconds")).isEqualTo(Duration.ofMillis(118182));
     assertThat(FastTime.parseMilliseconds("0 milliseconds")).isEqualTo(Duration.ZERO);
     assertThat(FastTime.parseMilliseconds(" milliseconds")).isNull();
@@ -47,7 +47,7 @@ class FastTimeTest {
   }
 
   @Test
-  void other_duration_and_time_forms_still_read() {
+  void otherDurationAndTimeFormsStillRead() {
     String text =
         "{\"conversationId\":\"c\",\"Duration\":\"2 s\",\"Conversation Start Time\":\"2024-07-18T13:31:14+02:00\","
             + "\"Conversation End Time\":1721302274722}\n"

@@ -20,7 +20,7 @@ class FileInputTest {
   @TempDir Path dir;
 
   @Test
-  void reads_a_gzip_file_and_names_it_in_errors() throws IOException {
+  void readsAGzipFileAndNamesItInErrors() throws IOException {
     Path file = dir.resolve("page.json.gz");
     Files.write(file, Io.gzip(Io.resource("seed-sample-response.json")));
 
@@ -40,7 +40,7 @@ class FileInputTest {
   }
 
   @Test
-  void a_missing_file_is_a_read_exception() {
+  void aMissingFileIsAReadException() {
     Path missing = dir.resolve("missing.json");
 
     assertThatThrownBy(() -> Io.READER.open(missing, ReadOptions.strict()))

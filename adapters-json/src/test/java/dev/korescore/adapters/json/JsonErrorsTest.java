@@ -36,13 +36,13 @@ class JsonErrorsTest {
   }
 
   @Test
-  void non_numbers_are_named() {
+  void nonNumbersAreNamed() {
     assertThat(said("{\"Sentiment Score\": NaN}")).isEqualTo("NaN is not a JSON number");
     assertThat(said("{\"x\": -Infinity}")).isEqualTo("-Infinity is not a JSON number");
   }
 
   @Test
-  void limits_are_given_with_their_numbers_as_the_user_reads_them() {
+  void limitsAreGivenWithTheirNumbersAsTheUserReadsThem() {
     JsonFactory small = JsonFactory.builder()
         .streamReadConstraints(StreamReadConstraints.builder().maxStringLength(1_000).maxNestingDepth(10).build())
         .build();
@@ -57,7 +57,7 @@ class JsonErrorsTest {
   }
 
   @Test
-  void structural_faults_say_what_was_found_where_something_else_belongs() {
+  void structuralFaultsSayWhatWasFoundWhereSomethingElseBelongs() {
     assertThat(said("{\"a\":1 \"b\":2}")).isEqualTo("unexpected '\"' where ',' or '}' should be");
     assertThat(said("{\"a\" 1}")).isEqualTo("unexpected '1' where ':' should be");
     assertThat(said("{oops}")).isEqualTo("unexpected 'o' where a quoted key should be");
@@ -71,14 +71,14 @@ class JsonErrorsTest {
   }
 
   @Test
-  void no_message_names_a_library_feature_or_source() {
+  void noMessageNamesALibraryFeatureOrSource() {
     for (String json : new String[] {"{\"x\": NaN}", "{'a':1}", "{\"a\":1,}", "[01]", "{\"a\":\"\u0001\"}", "[1,]"}) {
       assertThat(said(json)).as(json).doesNotContain("`", "Source:", "Feature", "StreamReadConstraints", "enable");
     }
   }
 
   @Test
-  void a_read_error_names_the_record_start_its_own_conversation_and_the_fault() {
+  void aReadErrorNamesTheRecordStartItsOwnConversationAndTheFault() {
     String text = "{\"conversationId\":\"c-1\"}\n{\"conversationId\":\"c-2\",\"Sentiment Score\": NaN}\n";
 
     InteractionReadException e = catchThrowableOfType(InteractionReadException.class,
@@ -90,7 +90,7 @@ class JsonErrorsTest {
   }
 
   @Test
-  void a_cut_gzip_says_after_which_record_and_skipping_keeps_the_records_before() {
+  void aCutGzipSaysAfterWhichRecordAndSkippingKeepsTheRecordsBefore() {
     StringBuilder lines = new StringBuilder();
     for (int i = 1; i <= 400; i++) {
       lines.append("{\"conversationId\":\"c-").append(i).append("\",\"padding\":\"").append("x".repeat(i % 97))

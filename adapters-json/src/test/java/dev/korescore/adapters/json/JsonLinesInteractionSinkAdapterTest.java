@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 class JsonLinesInteractionSinkAdapterTest {
 
   @Test
-  void seed_style_uses_the_2024_keys_one_record_per_line() {
+  void seedStyleUsesThe2024KeysOneRecordPerLine() {
     String out = Io.jsonLines(Interactions.seedSample(), KeyStyle.SEED_2024);
 
     assertThat(out).endsWith("}\n").doesNotContain("\r");
@@ -36,7 +36,7 @@ class JsonLinesInteractionSinkAdapterTest {
   }
 
   @Test
-  void camel_case_style_uses_the_later_keys_and_writes_every_metric_field() {
+  void camelCaseStyleUsesTheLaterKeysAndWritesEveryMetricField() {
     String out = Io.jsonLines(List.of(Interactions.seedFirst()), KeyStyle.CAMEL_CASE);
 
     assertThat(out)
@@ -47,7 +47,7 @@ class JsonLinesInteractionSinkAdapterTest {
   }
 
   @Test
-  void unknown_fields_are_written_raw_and_not_evaluated_is_null() {
+  void unknownFieldsAreWrittenRawAndNotEvaluatedIsNull() {
     Interaction x =
         Interaction.builder("c-1")
             .koreScore(KoreScore.notEvaluated())
@@ -67,7 +67,7 @@ class JsonLinesInteractionSinkAdapterTest {
   }
 
   @Test
-  void closing_closes_the_stream_and_write_failures_are_unchecked() {
+  void closingClosesTheStreamAndWriteFailuresAreUnchecked() {
     boolean[] closed = {false};
     OutputStream failing = new OutputStream() {
       @Override

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 class JsonRecordMapperTest {
 
   @Test
-  void maps_every_generated_record_as_the_streaming_reader_does_in_both_scopes() {
+  void mapsEveryGeneratedRecordAsTheStreamingReaderDoesInBothScopes() {
     List<GeneratedInteraction> records =
         InteractionGenerator.builder().seed(11).count(400).discrepancyShare(0.2).build().stream().toList();
     String jsonLines = String.join("\n", records.stream().map(GeneratedInteraction::wireJson).toList());
@@ -32,7 +32,7 @@ class JsonRecordMapperTest {
   }
 
   @Test
-  void a_blank_line_is_no_record_and_a_byte_order_mark_is_ignored() {
+  void aBlankLineIsNoRecordAndAByteOrderMarkIsIgnored() {
     JsonRecordMapper mapper = JsonRecordMapper.create(ReadScope.EVERYTHING);
     assertThat(mapper.map("x.jsonl", 3, "  \t")).isEmpty();
     assertThat(mapper.map("x.jsonl", 1, "\uFEFF{\"conversationId\":\"c-1\"}").orElseThrow().conversationId().value())
@@ -40,7 +40,7 @@ class JsonRecordMapperTest {
   }
 
   @Test
-  void a_bad_value_names_the_file_line_column_and_conversation_and_the_mapper_goes_on() {
+  void aBadValueNamesTheFileLineColumnAndConversationAndTheMapperGoesOn() {
     JsonRecordMapper mapper = JsonRecordMapper.create(ReadScope.AUDIT);
     String bad = "{\"conversationId\":\"c-77\",\"Metrics\":[{\"Metric Name\":\"Policy\",\"Metric Weight\":\"heavy\"}]}";
     InteractionReadException e =
@@ -52,7 +52,7 @@ class JsonRecordMapperTest {
   }
 
   @Test
-  void malformed_json_an_array_and_two_values_on_one_line_are_refused_in_the_readers_words() {
+  void malformedJsonAnArrayAndTwoValuesOnOneLineAreRefusedInTheReadersWords() {
     JsonRecordMapper mapper = JsonRecordMapper.create(ReadScope.AUDIT);
     assertThat(catchThrowableOfType(InteractionReadException.class,
             () -> mapper.map("f.jsonl", 7, "{\"conversationId\":\"c-9\",\"Kore Evaluation Score\":"))

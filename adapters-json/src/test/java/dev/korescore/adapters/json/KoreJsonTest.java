@@ -13,7 +13,7 @@ class KoreJsonTest {
   record Sample(Instant at, BigDecimal score) {}
 
   @Test
-  void writes_dates_as_iso_text_and_reads_floats_as_big_decimals() throws Exception {
+  void writesDatesAsIsoTextAndReadsFloatsAsBigDecimals() throws Exception {
     JsonMapper mapper = KoreJson.mapper();
 
     assertThat(mapper.writeValueAsString(Map.of("at", Instant.parse("2024-07-18T11:31:14.722Z"))))
@@ -25,7 +25,7 @@ class KoreJsonTest {
   }
 
   @Test
-  void each_call_gives_an_independent_mapper() {
+  void eachCallGivesAnIndependentMapper() {
     assertThat(KoreJson.mapper()).isNotSameAs(KoreJson.mapper());
   }
 }

@@ -31,14 +31,14 @@ class LaterApiGoldenTest {
   }
 
   @Test
-  void reads_every_record() {
+  void readsEveryRecord() {
     assertThat(read)
         .extracting(x -> x.conversationId().value())
         .containsExactly("c-2025-0001", "c-2025-0002", "c-2025-0003", "c-2025-0004");
   }
 
   @Test
-  void camel_case_record_fields() {
+  void camelCaseRecordFields() {
     Interaction x = read.get(0);
 
     assertThat(x.channel()).contains("voice,chat");
@@ -59,7 +59,7 @@ class LaterApiGoldenTest {
   }
 
   @Test
-  void unknown_fields_survive_at_every_level_with_their_exact_keys() {
+  void unknownFieldsSurviveAtEveryLevelWithTheirExactKeys() {
     Interaction x = read.get(0);
 
     assertThat(x.extras().asMap())
@@ -76,7 +76,7 @@ class LaterApiGoldenTest {
   }
 
   @Test
-  void nested_objects_in_camel_case() {
+  void nestedObjectsInCamelCase() {
     Interaction x = read.get(0);
 
     Agent agent = x.agents().get(0);
@@ -98,7 +98,7 @@ class LaterApiGoldenTest {
   }
 
   @Test
-  void metrics_in_any_case_with_manual_na_negative_weights_fatal_and_unrecognised_values() {
+  void metricsInAnyCaseWithManualNaNegativeWeightsFatalAndUnrecognisedValues() {
     List<Metric> metrics = read.get(0).metrics();
 
     assertThat(metrics)
@@ -116,7 +116,7 @@ class LaterApiGoldenTest {
   }
 
   @Test
-  void misspelt_score_key_with_na_is_not_evaluated() {
+  void misspeltScoreKeyWithNaIsNotEvaluated() {
     Interaction x = read.get(1);
 
     assertThat(x.koreScore()).isEqualTo(KoreScore.notEvaluated());
@@ -129,7 +129,7 @@ class LaterApiGoldenTest {
   }
 
   @Test
-  void keys_match_ignoring_case_spaces_and_underscores() {
+  void keysMatchIgnoringCaseSpacesAndUnderscores() {
     Interaction x = read.get(2);
 
     assertThat(x.koreScore()).isEqualTo(KoreScore.notEvaluated());
@@ -140,7 +140,7 @@ class LaterApiGoldenTest {
   }
 
   @Test
-  void not_available_words_in_number_fields_are_absent() {
+  void notAvailableWordsInNumberFieldsAreAbsent() {
     Interaction x =
         Io.read("{\"conversationId\":\"c-1\",\"passScore\":\"NA\",\"fatalErrorCount\":\"\",\"Empathy Score\":\"N/A\"}").get(0);
 
@@ -150,7 +150,7 @@ class LaterApiGoldenTest {
   }
 
   @Test
-  void negative_score_and_unknown_duration_status_are_kept() {
+  void negativeScoreAndUnknownDurationStatusAreKept() {
     Interaction x = read.get(3);
 
     assertThat(x.koreScore()).isEqualTo(KoreScore.of(-20));
@@ -160,7 +160,7 @@ class LaterApiGoldenTest {
   }
 
   @Test
-  void later_styles_survive_a_write_and_read_back() {
+  void laterStylesSurviveAWriteAndReadBack() {
     for (KeyStyle style : KeyStyle.values()) {
       assertThat(Io.read(Io.jsonLines(read, style))).containsExactlyElementsOf(read);
     }

@@ -30,7 +30,7 @@ class ReadErrorsTest {
   }
 
   @Test
-  void malformed_json_names_where_the_record_starts_its_own_conversation_and_where_the_fault_is() {
+  void malformedJsonNamesWhereTheRecordStartsItsOwnConversationAndWhereTheFaultIs() {
     String text = "{\"conversationId\":\"c-1\"}\n{\"conversationId\":\"c-2\", oops}\n";
 
     InteractionReadException e = failure("exports/day1.jsonl", text);
@@ -42,7 +42,7 @@ class ReadErrorsTest {
   }
 
   @Test
-  void a_bad_metric_weight_names_the_conversation_and_the_metric_even_when_the_id_comes_last() {
+  void aBadMetricWeightNamesTheConversationAndTheMetricEvenWhenTheIdComesLast() {
     String text =
         "{\"Metrics\":[{\"Metric Name\":\"Greeting\",\"Metric Weight\":10,\"Qualification\":\"YES\"},\n"
             + "  {\"Metric Weight\":\"heavy\",\"Metric Name\":\"Policy\",\"Qualification\":\"NO\"}],\n"
@@ -58,7 +58,7 @@ class ReadErrorsTest {
   }
 
   @Test
-  void a_fractional_weight_is_refused() {
+  void aFractionalWeightIsRefused() {
     InteractionReadException e =
         failure("f", "{\"conversationId\":\"c-1\",\"metrics\":[{\"metricName\":\"X\",\"metricWeight\":2.5,\"qualification\":\"YES\"}]}");
 
@@ -66,7 +66,7 @@ class ReadErrorsTest {
   }
 
   @Test
-  void wrong_types_are_named_with_the_key_as_written() {
+  void wrongTypesAreNamedWithTheKeyAsWritten() {
     assertThat(reason("{\"conversationId\":\"c-1\",\"Pass Score\":{\"a\":1}}"))
         .isEqualTo("\"Pass Score\" must be a whole number, was an object");
     assertThat(reason("{\"conversationId\":\"c-1\",\"IsPassed\":\"perhaps\"}"))
@@ -92,7 +92,7 @@ class ReadErrorsTest {
   }
 
   @Test
-  void a_record_without_conversation_id_is_refused_at_its_start() {
+  void aRecordWithoutConversationIdIsRefusedAtItsStart() {
     InteractionReadException e = failure("f.jsonl", "{\"conversationId\":\"c-1\"}\n  {\"src\":\"voice\"}");
 
     assertThat(e.position()).isEqualTo(SourcePosition.of("f.jsonl", 2, 3));
@@ -101,14 +101,14 @@ class ReadErrorsTest {
   }
 
   @Test
-  void a_kore_error_response_says_so() {
+  void aKoreErrorResponseSaysSo() {
     InteractionReadException e = failure("f", "{\"errors\":[{\"msg\":\"Invalid SDK credentials\",\"code\":4002}]}");
 
     assertThat(e.reason()).contains("Kore error response").contains("Invalid SDK credentials");
   }
 
   @Test
-  void a_negative_duration_from_the_domain_is_translated() {
+  void aNegativeDurationFromTheDomainIsTranslated() {
     InteractionReadException e = failure("f", "{\"conversationId\":\"c-1\",\"Duration\":\"-5 milliseconds\"}");
 
     assertThat(e.reason()).contains("duration must not be negative");
@@ -116,13 +116,13 @@ class ReadErrorsTest {
   }
 
   @Test
-  void a_scalar_where_a_record_belongs_is_refused() {
+  void aScalarWhereARecordBelongsIsRefused() {
     assertThat(failure("f", "[{\"conversationId\":\"c-1\"}, 42]").reason())
         .isEqualTo("expected a record (a JSON object), found a number");
   }
 
   @Test
-  void text_that_is_not_json_is_a_typed_error_and_a_skipped_line_when_skipping() {
+  void textThatIsNotJsonIsATypedErrorAndASkippedLineWhenSkipping() {
     assertThatThrownBy(() -> Io.read("notes.txt", Io.utf8("hello, world\n")))
         .isInstanceOf(InteractionReadException.class)
         .hasMessageStartingWith("notes.txt:1:")
@@ -135,7 +135,7 @@ class ReadErrorsTest {
   }
 
   @Test
-  void truncated_input_fails_with_a_position() {
+  void truncatedInputFailsWithAPosition() {
     InteractionReadException e = failure("cut.json", "{\"results\":[{\"conversationId\":\"c-1\"},{\"convers");
 
     assertThat(e.position().line()).isEqualTo(1);
@@ -143,7 +143,7 @@ class ReadErrorsTest {
   }
 
   @Test
-  void truncated_gzip_fails_with_the_io_cause() {
+  void truncatedGzipFailsWithTheIoCause() {
     byte[] gz = Io.gzip(Io.resource("seed-sample-response.json"));
     byte[] cut = Arrays.copyOf(gz, gz.length / 2);
 
@@ -154,7 +154,7 @@ class ReadErrorsTest {
   }
 
   @Test
-  void an_io_failure_of_the_input_becomes_a_read_exception_with_the_cause() {
+  void anIoFailureOfTheInputBecomesAReadExceptionWithTheCause() {
     InputStream broken = new InputStream() {
       private int served;
 
@@ -177,7 +177,7 @@ class ReadErrorsTest {
   }
 
   @Test
-  void skip_mode_skips_and_counts_bad_records_and_keeps_their_errors() {
+  void skipModeSkipsAndCountsBadRecordsAndKeepsTheirErrors() {
     String text =
         "{\"conversationId\":\"c-1\"}\n"
             + "{\"conversationId\":\"c-2\",\"Pass Score\":\"lots\"}\n"
@@ -200,7 +200,7 @@ class ReadErrorsTest {
   }
 
   @Test
-  void strict_mode_stops_at_the_first_bad_record_but_the_stream_can_go_on() {
+  void strictModeStopsAtTheFirstBadRecordButTheStreamCanGoOn() {
     String text = "{\"conversationId\":\"c-1\",\"IsPassed\":3}\n{\"conversationId\":\"c-2\"}\n";
 
     try (InteractionStream stream =

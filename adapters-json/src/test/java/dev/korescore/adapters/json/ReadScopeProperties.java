@@ -41,7 +41,7 @@ class ReadScopeProperties {
   }
 
   @Test
-  void the_audit_scope_reads_exactly_the_audit_view_of_any_interaction() {
+  void theAuditScopeReadsExactlyTheAuditViewOfAnyInteraction() {
     qt().withExamples(300)
         .forAll(KoreGenerators.interactions(), Generate.enumValues(KeyStyle.class))
         .checkAssert((x, style) -> assertThat(
@@ -50,14 +50,14 @@ class ReadScopeProperties {
   }
 
   @Test
-  void the_default_scope_is_everything() {
+  void theDefaultScopeIsEverything() {
     assertThat(ReadOptions.strict().scope()).isEqualTo(ReadScope.EVERYTHING);
     assertThat(ReadOptions.skippingBadRecords().withScope(ReadScope.AUDIT))
         .isEqualTo(new ReadOptions(true, ReadScope.AUDIT));
   }
 
   @Test
-  void a_bad_value_outside_the_scope_does_not_refuse_the_record() {
+  void aBadValueOutsideTheScopeDoesNotRefuseTheRecord() {
     String text = "{\"conversationId\":\"c-1\",\"Sentiment Score\":\"lots\",\"Intents\":5,"
         + "\"Agents\":[{\"agentId\":\"a-1\",\"Agent Start Time\":\"yesterday\"}],"
         + "\"Kore Evaluation Score\":50,\"Metrics\":[{\"Metric Name\":\"Greeting\",\"Metric Weight\":10,"
@@ -77,7 +77,7 @@ class ReadScopeProperties {
   }
 
   @Test
-  void a_bad_value_inside_the_scope_still_names_the_place_the_conversation_and_the_metric() {
+  void aBadValueInsideTheScopeStillNamesThePlaceTheConversationAndTheMetric() {
     String text = "{\"conversationId\":\"c-7\",\"Intents\":[{\"intent\":\"x\"}],"
         + "\"Metrics\":[{\"Metric Name\":\"Policy\",\"Metric Weight\":\"heavy\",\"Qualification\":\"NO\"}]}\n";
 
@@ -88,7 +88,7 @@ class ReadScopeProperties {
   }
 
   @Test
-  void malformed_json_inside_a_skipped_field_still_fails() {
+  void malformedJsonInsideASkippedFieldStillFails() {
     String text = "{\"conversationId\":\"c-1\",\"Topics\":[{\"topic\":\"a\",]}]}\n";
 
     InteractionReadException e =
@@ -98,7 +98,7 @@ class ReadScopeProperties {
   }
 
   @Test
-  void a_kore_error_response_is_recognised_in_either_scope() {
+  void aKoreErrorResponseIsRecognisedInEitherScope() {
     String text = "{\"errors\":[{\"msg\":\"Invalid token\",\"code\":401}]}";
 
     for (ReadOptions options : List.of(ReadOptions.strict(), AUDIT)) {
@@ -109,7 +109,7 @@ class ReadScopeProperties {
   }
 
   @Test
-  void api_envelopes_are_still_unwrapped() {
+  void apiEnvelopesAreStillUnwrapped() {
     String text = "{\"totalResults\":1,\"results\":[{\"conversationId\":\"c-9\",\"Kore Evaluation Score\":40}]}";
 
     assertThat(Io.read("e.json", Io.utf8(text), AUDIT)).extracting(i -> i.conversationId().value())

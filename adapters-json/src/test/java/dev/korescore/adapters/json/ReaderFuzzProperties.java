@@ -58,12 +58,12 @@ class ReaderFuzzProperties {
   }
 
   @Test
-  void random_bytes() {
+  void randomBytesReadOrFailTyped() {
     qt().withExamples(400).forAll(randomBytes()).checkAssert(ReaderFuzzProperties::readsOrFailsTyped);
   }
 
   @Test
-  void random_json_looking_text() {
+  void randomJsonLookingText() {
     Gen<byte[]> text = SourceDSL.lists()
         .of(SourceDSL.integers().between(0, INTERESTING.length - 1))
         .ofSizeBetween(0, 200)
@@ -78,14 +78,14 @@ class ReaderFuzzProperties {
   }
 
   @Test
-  void truncated_valid_documents() {
+  void truncatedValidDocuments() {
     qt().withExamples(300)
         .forAll(Generate.pick(VALID), SourceDSL.integers().between(0, 1_000_000))
         .checkAssert((doc, cut) -> readsOrFailsTyped(Arrays.copyOf(doc, cut % (doc.length + 1))));
   }
 
   @Test
-  void mutated_valid_documents() {
+  void mutatedValidDocuments() {
     qt().withExamples(400)
         .forAll(
             Generate.pick(VALID),
@@ -101,7 +101,7 @@ class ReaderFuzzProperties {
   }
 
   @Test
-  void spliced_generated_records() {
+  void splicedGeneratedRecords() {
     qt().withExamples(150)
         .forAll(KoreGenerators.interactions(), SourceDSL.integers().between(0, Integer.MAX_VALUE),
             SourceDSL.integers().between(0, INTERESTING.length - 1))
@@ -117,7 +117,7 @@ class ReaderFuzzProperties {
   }
 
   @Test
-  void deeply_nested_input_is_a_typed_error() {
+  void deeplyNestedInputIsATypedError() {
     byte[] deep = Io.utf8("[".repeat(100_000));
     readsOrFailsTyped(deep);
     byte[] deepRecord = Io.utf8("{\"conversationId\":\"c\",\"x\":" + "[".repeat(5000) + "]".repeat(5000) + "}");

@@ -14,21 +14,21 @@ import org.quicktheories.generators.SourceDSL;
 class RoundTripProperties {
 
   @Test
-  void reading_what_was_written_gives_equal_interactions() {
+  void readingWhatWasWrittenGivesEqualInteractions() {
     qt().withExamples(300)
         .forAll(KoreGenerators.interactions(), Generate.enumValues(KeyStyle.class))
         .checkAssert((x, style) -> assertThat(Io.read(Io.jsonLines(List.of(x), style))).containsExactly(x));
   }
 
   @Test
-  void many_interactions_in_one_file_come_back_in_order() {
+  void manyInteractionsInOneFileComeBackInOrder() {
     qt().withExamples(40)
         .forAll(SourceDSL.lists().of(KoreGenerators.interactions()).ofSizeBetween(0, 8))
         .checkAssert(xs -> assertThat(Io.read(Io.jsonLines(xs, KeyStyle.SEED_2024))).containsExactlyElementsOf(xs));
   }
 
   @Test
-  void writing_is_a_fixed_point_after_one_round() {
+  void writingIsAFixedPointAfterOneRound() {
     qt().withExamples(100)
         .forAll(KoreGenerators.interactions())
         .checkAssert(
@@ -39,7 +39,7 @@ class RoundTripProperties {
   }
 
   @Test
-  void gzipped_output_reads_back_the_same() {
+  void gzippedOutputReadsBackTheSame() {
     qt().withExamples(30)
         .forAll(KoreGenerators.interactions())
         .checkAssert(

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 class SeedGoldenTest {
 
   @Test
-  void the_seed_sample_response_reads_into_the_seed_fixture() {
+  void theSeedSampleResponseReadsIntoTheSeedFixture() {
     byte[] bytes = Io.resource("seed-sample-response.json");
 
     List<Interaction> read = Io.read("seed-sample-response.json", bytes);
@@ -19,21 +19,21 @@ class SeedGoldenTest {
   }
 
   @Test
-  void the_golden_file_is_the_seed_block_byte_for_byte_tabs_included() {
+  void theGoldenFileIsTheSeedBlockByteForByteTabsIncluded() {
     String text = new String(Io.resource("seed-sample-response.json"), java.nio.charset.StandardCharsets.UTF_8);
 
     assertThat(text).startsWith("{\n    \"results\": [").contains("\t\t  {\n").endsWith("\"hasMore\": false\n}\n\n");
   }
 
   @Test
-  void queue_names_keep_their_trailing_space() {
+  void queueNamesKeepTheirTrailingSpace() {
     List<Interaction> read = Io.read("seed", Io.resource("seed-sample-response.json"));
 
     assertThat(read.get(0).queues().get(0).name()).contains("Technical Support ");
   }
 
   @Test
-  void writing_the_seed_as_json_lines_and_reading_it_back_gives_the_same_interactions() {
+  void writingTheSeedAsJsonLinesAndReadingItBackGivesTheSameInteractions() {
     List<Interaction> seed = Interactions.seedSample();
 
     for (KeyStyle style : KeyStyle.values()) {

@@ -25,24 +25,24 @@ class ShapeDetectionTest {
   }
 
   @Test
-  void api_envelope() {
+  void apiEnvelope() {
     assertThat(ids(Io.read("{\"results\":[" + A + "," + B + "],\"totalResults\":2,\"totalPages\":1,\"hasMore\":false}")))
         .containsExactly("c-1", "c-2");
   }
 
   @Test
-  void api_envelope_with_the_totals_before_the_results() {
+  void apiEnvelopeWithTheTotalsBeforeTheResults() {
     assertThat(ids(Io.read("{\"totalResults\":2,\"hasMore\":false,\"totalPages\":{\"x\":[1]},\"results\":[" + A + "," + B + "]}")))
         .containsExactly("c-1", "c-2");
   }
 
   @Test
-  void api_envelope_with_an_empty_results_array() {
+  void apiEnvelopeWithAnEmptyResultsArray() {
     assertThat(Io.read("{\"results\":[],\"totalResults\":0}")).isEmpty();
   }
 
   @Test
-  void several_envelopes_one_after_another_as_saved_pages() {
+  void severalEnvelopesOneAfterAnotherAsSavedPages() {
     String page1 = "{\"results\":[" + A + "],\"hasMore\":true}";
     String page2 = "{\"hasMore\":false,\"results\":[" + B + "]}";
 
@@ -51,28 +51,28 @@ class ShapeDetectionTest {
   }
 
   @Test
-  void json_array_of_records() {
+  void jsonArrayOfRecords() {
     assertThat(ids(Io.read("[\n  " + A + ",\n  " + B + "\n]\n"))).containsExactly("c-1", "c-2");
     assertThat(Io.read("[]")).isEmpty();
   }
 
   @Test
-  void json_lines() {
+  void jsonLines() {
     assertThat(ids(Io.read(A + "\n" + B + "\n"))).containsExactly("c-1", "c-2");
   }
 
   @Test
-  void json_lines_with_blank_lines_and_no_final_newline() {
+  void jsonLinesWithBlankLinesAndNoFinalNewline() {
     assertThat(ids(Io.read("\n" + A + "\n\n   \n" + B))).containsExactly("c-1", "c-2");
   }
 
   @Test
-  void a_single_record_object() {
+  void aSingleRecordObject() {
     assertThat(ids(Io.read(A))).containsExactly("c-1");
   }
 
   @Test
-  void a_record_with_an_unknown_results_field_after_record_fields_is_a_record() {
+  void aRecordWithAnUnknownResultsFieldAfterRecordFieldsIsARecord() {
     List<Interaction> read = Io.read("{\"conversationId\":\"c-9\",\"results\":[1,2]}");
 
     assertThat(ids(read)).containsExactly("c-9");
@@ -80,7 +80,7 @@ class ShapeDetectionTest {
   }
 
   @Test
-  void utf8_with_byte_order_mark() {
+  void utf8WithByteOrderMark() {
     byte[] bom = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
     byte[] body = Io.resource("seed-sample-response.json");
     byte[] bytes = new byte[bom.length + body.length];
@@ -91,7 +91,7 @@ class ShapeDetectionTest {
   }
 
   @Test
-  void crlf_line_endings() {
+  void crlfLineEndings() {
     String seed = new String(Io.resource("seed-sample-response.json"), StandardCharsets.UTF_8);
 
     assertThat(Io.read(seed.replace("\n", "\r\n"))).containsExactlyElementsOf(Interactions.seedSample());
@@ -99,14 +99,14 @@ class ShapeDetectionTest {
   }
 
   @Test
-  void gzip_detected_by_magic_bytes() {
+  void gzipDetectedByMagicBytes() {
     byte[] gz = Io.gzip(Io.resource("seed-sample-response.json"));
 
     assertThat(Io.read("no-extension", gz)).containsExactlyElementsOf(Interactions.seedSample());
   }
 
   @Test
-  void gzip_json_lines_from_a_stream_that_cannot_mark_like_stdin() {
+  void gzipJsonLinesFromAStreamThatCannotMarkLikeStdin() {
     byte[] gz = Io.gzip(Io.utf8(A + "\n" + B + "\n"));
     InputStream stdin = new FilterInputStream(new ByteArrayInputStream(gz)) {
       @Override
@@ -123,21 +123,21 @@ class ShapeDetectionTest {
   }
 
   @Test
-  void empty_and_blank_inputs_have_no_interactions() {
+  void emptyAndBlankInputsHaveNoInteractions() {
     assertThat(Io.read("empty", new byte[0])).isEmpty();
     assertThat(Io.read("  \n\r\n\t ")).isEmpty();
     assertThat(Io.read("empty.gz", Io.gzip(new byte[0]))).isEmpty();
   }
 
   @Test
-  void utf16_is_detected_too() {
+  void utf16IsDetectedToo() {
     byte[] bytes = (A + "\n").getBytes(StandardCharsets.UTF_16BE);
 
     assertThat(ids(Io.read("utf16.json", bytes))).containsExactly("c-1");
   }
 
   @Test
-  void stream_view_reads_lazily_and_closes_the_input() {
+  void streamViewReadsLazilyAndClosesTheInput() {
     boolean[] closed = {false};
     InputStream in = new ByteArrayInputStream(Io.utf8(A + "\n" + B)) {
       @Override

@@ -85,7 +85,7 @@ class SkipBadRecordsProperties {
   }
 
   @Test
-  void exactly_the_good_records_are_read_and_each_broken_line_is_counted_once_at_its_line() {
+  void exactlyTheGoodRecordsAreReadAndEachBrokenLineIsCountedOnceAtItsLine() {
     qt().withExamples(150).forAll(cases()).checkAssert(c -> {
       for (ReadOptions options : List.of(ReadOptions.skippingBadRecords(),
           ReadOptions.skippingBadRecords().withScope(ReadScope.AUDIT))) {

@@ -22,14 +22,14 @@ import org.quicktheories.generators.Generate;
 class TestkitWireProperties {
 
   @Test
-  void every_record_the_testkit_renders_reads_back_into_its_interaction() {
+  void everyRecordTheTestkitRendersReadsBackIntoItsInteraction() {
     qt().withExamples(300)
         .forAll(KoreGenerators.interactions(), Generate.enumValues(KeyStyle.class))
         .checkAssert((x, style) -> assertThat(Io.read(KoreWire.record(x, style))).containsExactly(x));
   }
 
   @Test
-  void the_testkit_generators_dataset_reads_back_record_for_record_in_an_envelope_and_as_json_lines() {
+  void theTestkitGeneratorsDatasetReadsBackRecordForRecordInAnEnvelopeAndAsJsonLines() {
     List<GeneratedInteraction> generated =
         InteractionGenerator.builder().seed(42).count(400).build().stream().collect(Collectors.toList());
     List<Interaction> expected = generated.stream().map(GeneratedInteraction::interaction).toList();

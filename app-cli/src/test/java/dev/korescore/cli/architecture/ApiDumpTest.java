@@ -15,7 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ApiDumpTest {
 
   @Test
-  void dump_shows_public_and_protected_members_with_generic_signatures_and_leaves_out_the_rest(@TempDir Path root)
+  void dumpShowsPublicAndProtectedMembersWithGenericSignaturesAndLeavesOutTheRest(@TempDir Path root)
       throws IOException, URISyntaxException {
     Path fixture = Path.of(Widget.class.getProtectionDomain().getCodeSource().getLocation().toURI());
     Path pkg = Path.of("dev/korescore/cli/architecture/apifixture");
@@ -32,7 +32,7 @@ class ApiDumpTest {
   }
 
   @Test
-  void diff_names_the_type_and_the_members_removed_and_added() {
+  void diffNamesTheTypeAndTheMembersRemovedAndAdded() {
     String before = "public final class a.B {\n  public void x()\n  public void y()\n}\n\npublic interface a.C {\n}\n";
     String after = "public final class a.B {\n  public void x()\n  public int y()\n}\n\npublic interface a.D {\n}\n";
 

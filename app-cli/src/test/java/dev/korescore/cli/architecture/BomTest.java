@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 class BomTest {
 
   @Test
-  void bom_lists_every_jar_module_of_the_reactor_and_nothing_else() {
+  void bomListsEveryJarModuleOfTheReactorAndNothingElse() {
     List<String> jars = PublishedModules.reactor().stream().filter(Module::isJar).map(Module::artifactId).toList();
 
     assertThat(PublishedModules.bomArtifacts())
@@ -19,14 +19,14 @@ class BomTest {
   }
 
   @Test
-  void bom_version_is_the_reactor_version() {
+  void bomVersionIsTheReactorVersion() {
     assertThat(PublishedModules.version(PublishedModules.bom()))
         .as("bom/pom.xml has no parent: keep its <version> equal to the root pom.xml's")
         .isEqualTo(PublishedModules.version(PublishedModules.read(PublishedModules.ROOT.resolve("pom.xml"))));
   }
 
   @Test
-  void every_jar_module_names_its_java_module_after_its_package_root() {
+  void everyJarModuleNamesItsJavaModuleAfterItsPackageRoot() {
     for (Module module : PublishedModules.reactor()) {
       if (module.isJar()) {
         assertThat(module.moduleName())

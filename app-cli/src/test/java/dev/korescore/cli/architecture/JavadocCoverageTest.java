@@ -41,7 +41,7 @@ class JavadocCoverageTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("libraries")
-  void every_public_type_and_method_has_a_javadoc_comment(Module module) throws IOException {
+  void everyPublicTypeAndMethodHasAJavadocComment(Module module) throws IOException {
     Path sources = module.path().resolve("src/main/java");
     List<Path> files;
     try (Stream<Path> walk = Files.walk(sources)) {

@@ -38,7 +38,7 @@ class PublicApiTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("libraries")
-  void public_api_matches_the_checked_in_dump(Module module) throws IOException {
+  void publicApiMatchesTheCheckedInDump(Module module) throws IOException {
     Path classes = module.path().resolve("target/classes");
     assertThat(classes).as("%s is compiled (build with -am)", module.directory()).isDirectory();
     String actual = "# " + module.artifactId() + ": the public API (Automatic-Module-Name "

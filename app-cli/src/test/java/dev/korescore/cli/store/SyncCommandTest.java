@@ -79,7 +79,7 @@ class SyncCommandTest {
   }
 
   @Test
-  void the_first_sync_needs_a_start() throws Exception {
+  void theFirstSyncNeedsAStart() throws Exception {
     try (KoreSimulator sim = simulator(generated(10))) {
       Path profile = SimulatorFixture.profile(sim, dir);
       Run run = run(sync(profile, dir.resolve("k.duckdb")));
@@ -89,7 +89,7 @@ class SyncCommandTest {
   }
 
   @Test
-  void syncs_keep_every_version_and_only_real_changes_make_one() throws Exception {
+  void syncsKeepEveryVersionAndOnlyRealChangesMakeOne() throws Exception {
     List<GeneratedInteraction> data = generated(300);
     try (KoreSimulator sim = simulator(data)) {
       Path profile = SimulatorFixture.profile(sim, dir);
@@ -162,7 +162,7 @@ class SyncCommandTest {
   }
 
   @Test
-  void a_store_that_is_not_a_database_is_a_usage_error_and_stays_unchanged() throws Exception {
+  void aStoreThatIsNotADatabaseIsAUsageErrorAndStaysUnchanged() throws Exception {
     try (KoreSimulator sim = simulator(generated(5))) {
       Path profile = SimulatorFixture.profile(sim, dir);
       Path notes = dir.resolve("notes.txt");

@@ -33,7 +33,7 @@ class SyncKillTest {
   @TempDir Path dir;
 
   @Test
-  void a_killed_sync_rerun_stores_every_interaction_once_with_no_spurious_version() throws Exception {
+  void aKilledSyncRerunStoresEveryInteractionOnceWithNoSpuriousVersion() throws Exception {
     stopThenRerun(false);
   }
 

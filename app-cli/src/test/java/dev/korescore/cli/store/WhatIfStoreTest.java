@@ -41,7 +41,7 @@ class WhatIfStoreTest {
   }
 
   @Test
-  void a_store_gives_the_rows_and_exit_code_of_a_file_of_the_same_records_and_since_filters() throws Exception {
+  void aStoreGivesTheRowsAndExitCodeOfAFileOfTheSameRecordsAndSinceFilters() throws Exception {
     List<GeneratedInteraction> data = generated(150);
     Path store = dir.resolve("korescore.duckdb");
     try (KoreSimulator sim = simulator(data)) {
@@ -84,7 +84,7 @@ class WhatIfStoreTest {
   }
 
   @Test
-  void store_usage_errors_exit_two_and_name_the_problem() throws Exception {
+  void storeUsageErrorsExitTwoAndNameTheProblem() throws Exception {
     Path store = dir.resolve("korescore.duckdb");
     Path file = dir.resolve("records.jsonl");
     Files.writeString(file, "");

@@ -25,7 +25,7 @@ class KoreQaCheckTest {
   private final KoreQaCheck check = new KoreQaCheck(RateLimiter.unlimited());
 
   @Test
-  void finds_every_planted_discrepancy_in_what_kore_serves(KoreSimulator sim) {
+  void findsEveryPlantedDiscrepancyInWhatKoreServes(KoreSimulator sim) {
     sim.faults().next(Fault.status(429).retryAfter(Duration.ofSeconds(1)));
 
     KoreQaCheck.Report report = check.checkPeriod(
@@ -39,7 +39,7 @@ class KoreQaCheckTest {
   }
 
   @Test
-  void checks_a_saved_export(KoreSimulator sim) {
+  void checksASavedExport(KoreSimulator sim) {
     String jsonLines = SAME_AS_SERVED.stream().map(GeneratedInteraction::wireJson).collect(Collectors.joining("\n"));
 
     KoreQaCheck.Report report = check.checkExport("export.jsonl", new ByteArrayInputStream(jsonLines.getBytes(UTF_8)));
@@ -50,7 +50,7 @@ class KoreQaCheckTest {
   }
 
   @Test
-  void an_empty_period_has_nothing_to_check(KoreSimulator sim) {
+  void anEmptyPeriodHasNothingToCheck(KoreSimulator sim) {
     KoreQaCheck.Report report = check.checkPeriod(
         new KoreQaCheck.Kore(sim.baseUrl(), sim.accountId(), sim.streamId(), "o-example", sim.clientId(), sim.clientSecret()),
         Instant.parse("2020-01-01T00:00:00Z"), Instant.parse("2020-01-02T00:00:00Z"));

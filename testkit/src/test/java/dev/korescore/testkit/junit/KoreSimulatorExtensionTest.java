@@ -81,7 +81,7 @@ class KoreSimulatorExtensionTest {
   }
 
   @Test
-  void perTest_starts_a_fresh_simulator_for_each_test_injects_it_and_stops_it() {
+  void perTestStartsAFreshSimulatorForEachTestInjectsItAndStopsIt() {
     run(PerTestSample.class).assertStatistics(stats -> stats.started(2).succeeded(2));
 
     assertThat(places()).containsExactlyInAnyOrder(
@@ -93,7 +93,7 @@ class KoreSimulatorExtensionTest {
   }
 
   @Test
-  void annotation_settings_choose_the_generated_dataset_and_rate_limit() {
+  void annotationSettingsChooseTheGeneratedDatasetAndRateLimit() {
     run(SettingsSample.class).assertStatistics(stats -> stats.started(1).succeeded(1));
 
     SimulatorConfig config = simulators().get(0).config();
@@ -105,7 +105,7 @@ class KoreSimulatorExtensionTest {
   }
 
   @Test
-  void annotation_defaults_match_the_generator_and_simulator_defaults() throws Exception {
+  void annotationDefaultsMatchTheGeneratorAndSimulatorDefaults() throws Exception {
     KoreSimulatorTest defaults = DefaultsSample.class.getAnnotation(KoreSimulatorTest.class);
     run(DefaultsSample.class).assertStatistics(stats -> stats.started(1).succeeded(1));
 
@@ -123,7 +123,7 @@ class KoreSimulatorExtensionTest {
   }
 
   @Test
-  void perClass_shares_one_simulator_from_beforeAll_and_the_constructor_through_nested_classes() {
+  void perClassSharesOneSimulatorFromBeforeAllAndTheConstructorThroughNestedClasses() {
     run(PerClassSample.class).assertStatistics(stats -> stats.started(3).succeeded(3));
 
     assertThat(places()).contains("beforeAll", "constructor", "test", "nested");
@@ -132,7 +132,7 @@ class KoreSimulatorExtensionTest {
   }
 
   @Test
-  void perTest_refuses_injection_into_beforeAll_with_a_clear_message() {
+  void perTestRefusesInjectionIntoBeforeAllWithAClearMessage() {
     EngineExecutionResults results = runAll(PerTestIntoBeforeAllSample.class);
 
     results.testEvents().assertStatistics(stats -> stats.started(0));
@@ -143,7 +143,7 @@ class KoreSimulatorExtensionTest {
   }
 
   @Test
-  void programmatic_perClass_extension_uses_the_supplied_config() {
+  void programmaticPerClassExtensionUsesTheSuppliedConfig() {
     run(ProgrammaticSample.class).assertStatistics(stats -> stats.started(2).succeeded(2));
 
     assertThat(simulators().stream().distinct()).hasSize(1);
@@ -152,7 +152,7 @@ class KoreSimulatorExtensionTest {
   }
 
   @Test
-  void a_failing_test_still_stops_its_simulator() {
+  void aFailingTestStillStopsItsSimulator() {
     Events events = run(FailingSample.class);
 
     events.assertThatEvents().haveExactly(1, event(test(), finishedWithFailure(message("planned failure"))));
@@ -160,7 +160,7 @@ class KoreSimulatorExtensionTest {
   }
 
   @Test
-  void perClass_on_an_instance_field_is_refused_before_any_test_runs() {
+  void perClassOnAnInstanceFieldIsRefusedBeforeAnyTestRuns() {
     Events events = run(LateRegistrationSample.class);
 
     events.assertThatEvents().haveExactly(1, event(test(), finishedWithFailure(
