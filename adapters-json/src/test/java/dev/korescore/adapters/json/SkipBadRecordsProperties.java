@@ -33,7 +33,9 @@ class SkipBadRecordsProperties {
       case 1:
         return "hello world";
       case 2:
-        return "}{";
+        // stray brackets; not "}{": after a line cut just before its last brace, "}" would complete that
+        // record across the two lines (valid JSON, read as a record), and no line here may mend another
+        return "]{";
       case 3:
         return "NaN";
       case 4:
