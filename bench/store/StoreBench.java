@@ -129,17 +129,11 @@ public class StoreBench {
         .build())) {
       Path secret = data.resolve("bench-secret.txt");
       Files.writeString(secret, sim.clientSecret());
-      List<String> command = new java.util.ArrayList<>(List.of("/usr/bin/time", "-f",
-          "peak RSS %M KB, %e s wall, %U s user + %S s system CPU", "java"));
-      // BENCH_SYNC_JVM_OPTS: JVM options for the sync (an -Xmx among them means no bounded relaunch)
-      String jvmOptions = System.getenv().getOrDefault("BENCH_SYNC_JVM_OPTS", "").strip();
-      if (!jvmOptions.isEmpty()) {
-        command.addAll(List.of(jvmOptions.split("\\s+")));
-      }
-      command.addAll(List.of("-jar", jar.toString(), "sync", "--host", sim.baseUrl(), "--account-id", sim.accountId(), "--stream-id",
+      List<String> command = List.of("/usr/bin/time", "-f", "peak RSS %M KB, %e s wall, %U s user + %S s system CPU", "java", "-jar",
+          jar.toString(), "sync", "--host", sim.baseUrl(), "--account-id", sim.accountId(), "--stream-id",
           sim.streamId(), "--org-id", "o-bench", "--client-id", sim.clientId(), "--client-secret-file",
           secret.toString(), "--store", store.toString(), "--from", "2024-07-15", "--to", "2024-07-22",
-          "--rate", "0", "--concurrency", "2"));
+          "--rate", "0", "--concurrency", "2");
       Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
       String output = new String(process.getInputStream().readAllBytes());
       int code = process.waitFor();

@@ -2,7 +2,6 @@
 # The store benchmark: the sync write path into DuckDB, Parquet export, and a real sync's peak memory.
 # Builds the CLI's shaded jar (no install) and runs StoreBench.java on it.
 # Usage: bench/store/run.sh [all|write|export|memory] [INTERACTIONS]   (default: all 200000)
-# BENCH_SYNC_JVM_OPTS: JVM options for the memory run's sync process (see README.md, third session).
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
