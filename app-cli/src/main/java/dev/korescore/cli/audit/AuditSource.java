@@ -70,32 +70,7 @@ public sealed interface AuditSource permits AuditSource.Files, AuditSource.Fetch
     @Override
     public Input open(ReadInteractionsPort reader, boolean skipBadRecords) {
       InteractionInputs inputs = new InteractionInputs(reader, names, readOptions(skipBadRecords));
-      return new Input() {
-        @Override
-        public boolean hasNext() {
-          return inputs.hasNext();
-        }
-
-        @Override
-        public Interaction next() {
-          return inputs.next();
-        }
-
-        @Override
-        public List<String> shown() {
-          return InteractionInputs.shown(names);
-        }
-
-        @Override
-        public Optional<String> skippedNote() {
-          return inputs.skippedNote();
-        }
-
-        @Override
-        public List<String> incompleteWindows() {
-          return List.of();
-        }
-
+      return new SourceInput(inputs, InteractionInputs.shown(names), inputs::skippedNote) {
         @Override
         public void close() {
           inputs.close();
@@ -123,27 +98,8 @@ public sealed interface AuditSource permits AuditSource.Files, AuditSource.Fetch
       }
       List<dev.korescore.core.fetch.DateWindow> windows = request.windows();
       String shown = run.endpoint() + " " + windows.get(0).start() + " to " + windows.get(windows.size() - 1).end();
-      return new Input() {
-        @Override
-        public boolean hasNext() {
-          return interactions.hasNext();
-        }
-
-        @Override
-        public Interaction next() {
-          return interactions.next();
-        }
-
-        @Override
-        public List<String> shown() {
-          return List.of(shown);
-        }
-
-        @Override
-        public Optional<String> skippedNote() {
-          return InteractionInputs.skippedNote(interactions.skipped());
-        }
-
+      return new SourceInput(interactions, List.of(shown),
+          () -> InteractionInputs.skippedNote(interactions.skipped())) {
         @Override
         public List<String> incompleteWindows() {
           return interactions.ledgers().stream().filter(ledger -> !ledger.complete())
@@ -180,30 +136,9 @@ public sealed interface AuditSource permits AuditSource.Files, AuditSource.Fetch
         throw e;
       }
       String shown = StoredRecords.shown(opened, since);
-      return new StoredInput() {
-        @Override
-        public boolean hasNext() {
-          return interactions.hasNext();
-        }
-
-        @Override
-        public Interaction next() {
-          return interactions.next();
-        }
-
-        @Override
-        public List<String> shown() {
-          return List.of(shown);
-        }
-
-        @Override
-        public Optional<String> skippedNote() {
-          return InteractionInputs.skippedNote(interactions.skipped());
-        }
-
-        @Override
-        public List<String> incompleteWindows() {
-          return List.of();
+      class Opened extends SourceInput implements StoredInput {
+        Opened() {
+          super(interactions, List.of(shown), () -> InteractionInputs.skippedNote(interactions.skipped()));
         }
 
         @Override
@@ -217,7 +152,8 @@ public sealed interface AuditSource permits AuditSource.Files, AuditSource.Fetch
             interactions.close();
           }
         }
-      };
+      }
+      return new Opened();
     }
   }
 
