@@ -63,9 +63,12 @@ enum Dialect {
       return RowWriter.duckdb(connection, table, temporary);
     }
 
+    /** No primary-key index on DuckDB (migration V2): the rows with the stage's keys go, then the stage's come. */
     @Override
-    String upsert(String table, String stage, List<Column> columns, List<String> keys) {
-      return "INSERT OR REPLACE INTO " + table + " SELECT * FROM " + stage;
+    List<String> upsert(String table, String stage, List<Column> columns, List<String> keys) {
+      String same = keys.stream().map(k -> "s." + k + " = " + table + "." + k).collect(Collectors.joining(" AND "));
+      return List.of("DELETE FROM " + table + " WHERE EXISTS (SELECT 1 FROM " + stage + " s WHERE " + same + ")",
+          "INSERT INTO " + table + " SELECT * FROM " + stage);
     }
 
     @Override
@@ -150,13 +153,13 @@ enum Dialect {
     }
 
     @Override
-    String upsert(String table, String stage, List<Column> columns, List<String> keys) {
+    List<String> upsert(String table, String stage, List<Column> columns, List<String> keys) {
       String updates = columns.stream()
           .filter(c -> !keys.contains(c.name()))
           .map(c -> c.name() + " = EXCLUDED." + c.name())
           .collect(Collectors.joining(", "));
-      return "INSERT INTO " + table + " SELECT * FROM " + stage + " ON CONFLICT (" + String.join(", ", keys)
-          + ") DO UPDATE SET " + updates;
+      return List.of("INSERT INTO " + table + " SELECT * FROM " + stage + " ON CONFLICT (" + String.join(", ", keys)
+          + ") DO UPDATE SET " + updates);
     }
 
     @Override
@@ -207,8 +210,11 @@ enum Dialect {
   abstract RowWriter rowWriter(Connection connection, String table, boolean temporary, List<Column> columns)
       throws SQLException;
 
-  /** Inserts every row of {@code stage} into {@code table}, replacing the rows with the same {@code keys}. */
-  abstract String upsert(String table, String stage, List<Column> columns, List<String> keys);
+  /**
+   * The statements that insert every row of {@code stage} into {@code table}, replacing the rows with the
+   * same {@code keys}, in one transaction.
+   */
+  abstract List<String> upsert(String table, String stage, List<Column> columns, List<String> keys);
 
   /** A failed {@code doing} ("open", "write to", "read") as a {@link StoreException} in the user's words. */
   abstract StoreException translate(StoreLocation location, String doing, SQLException e);

@@ -85,6 +85,8 @@ public final class JdbcInteractionStoreAdapter implements WriteInteractionStoreP
   private final int schemaVersion;
   private boolean stagesCreated;
   private boolean openWindow;
+  /** The writer's conversations, read on its first look-up (see {@link StoredConversations}). */
+  private StoredConversations stored;
 
   private JdbcInteractionStoreAdapter(
       StoreLocation location, Connection connection, boolean writer, int schemaVersion) {
@@ -204,6 +206,9 @@ public final class JdbcInteractionStoreAdapter implements WriteInteractionStoreP
     private final SyncRun run;
     private final Instant observedAt;
     private final Set<String> ids = new HashSet<>();
+    /** The conversations the last {@link #skipUnchanged} looked up, and those of them stored with another hash. */
+    private final Set<String> looked = new HashSet<>();
+    private final Map<String, Existing> known = new HashMap<>();
     private final Map<VersionChange, Long> counts = new EnumMap<>(VersionChange.class);
     private long unchanged;
     private boolean done;
@@ -224,28 +229,27 @@ public final class JdbcInteractionStoreAdapter implements WriteInteractionStoreP
               + " appears twice in one window (nothing of the window was kept)");
         }
       }
+      looked.clear();
+      known.clear();
       if (hashes.isEmpty()) {
         return Set.of();
       }
       try {
-        clearStages();
-        try (RowWriter keys = rowWriter(STAGE_KEYS, null)) {
-          for (Map.Entry<ConversationId, ContentHash> entry : hashes.entrySet()) {
-            keys.text(entry.getKey().value());
-            keys.text(entry.getValue().hex());
-            keys.endRow();
-          }
-        }
+        Map<String, String> keys = new HashMap<>(hashes.size() * 2);
+        hashes.forEach((id, hash) -> keys.put(id.value(), hash.hex()));
+        Map<String, Existing> found = lookup(keys);
         Set<ConversationId> changed = new HashSet<>(hashes.keySet());
-        try (Statement statement = connection.createStatement();
-            ResultSet rs = statement.executeQuery("SELECT k.conversation_id FROM stage_keys k JOIN interactions i"
-                + " ON i.conversation_id = k.conversation_id WHERE i.content_hash = k.content_hash")) {
-          while (rs.next()) {
-            ConversationId id = ConversationId.of(rs.getString(1));
-            changed.remove(id);
-            ids.add(id.value());
+        for (Map.Entry<ConversationId, ContentHash> entry : hashes.entrySet()) {
+          String id = entry.getKey().value();
+          Existing before = found.get(id);
+          if (before != null && before.hash().equals(entry.getValue().hex())) {
+            changed.remove(entry.getKey());
+            ids.add(id);
             unchanged++;
+          } else if (before != null) {
+            known.put(id, before);
           }
+          looked.add(id);
         }
         return changed;
       } catch (SQLException e) {
@@ -283,8 +287,7 @@ public final class JdbcInteractionStoreAdapter implements WriteInteractionStoreP
     }
 
     private void addChunk(List<ScoredRecord> records) throws SQLException {
-      clearStages();
-      Map<String, Existing> existing = existing(records);
+      Map<String, Existing> existing = existing(records, looked, known);
       List<Staged> changed = new ArrayList<>();
       for (ScoredRecord record : records) {
         Existing before = existing.get(record.conversationId().value());
@@ -387,55 +390,91 @@ public final class JdbcInteractionStoreAdapter implements WriteInteractionStoreP
     return "stage_" + table;
   }
 
-  private void clearStages() throws SQLException {
+  /** Empties the staging tables: {@code keysOnly}, the keys' (a look-up), else all (a chunk of new versions). */
+  private void clearStages(boolean keysOnly) throws SQLException {
     try (Statement statement = connection.createStatement()) {
-      for (String table : List.of(STAGE_KEYS, stage("interactions"), stage("interaction_metrics"),
-          stage("interaction_versions"), stage("verdicts"))) {
+      for (String table : keysOnly ? List.of(STAGE_KEYS) : List.of(STAGE_KEYS, stage("interactions"),
+          stage("interaction_metrics"), stage("interaction_versions"), stage("verdicts"))) {
         statement.execute("DELETE FROM " + table);
       }
     }
   }
 
-  /** The current version of each of {@code records} already stored, with its answers when its hash differs. */
-  private Map<String, Existing> existing(List<ScoredRecord> records) throws SQLException {
+  /**
+   * The current version of each of {@code records} already stored, with its answers when its hash differs:
+   * from {@code known} when {@code looked} covers every record (the window's {@code skipUnchanged} just
+   * looked them up), else looked up now.
+   */
+  private Map<String, Existing> existing(List<ScoredRecord> records, Set<String> looked, Map<String, Existing> known)
+      throws SQLException {
+    Map<String, String> hashes = new HashMap<>(records.size() * 2);
+    for (ScoredRecord record : records) {
+      hashes.put(record.conversationId().value(), record.contentHash().hex());
+    }
+    Map<String, Existing> existing = looked.containsAll(hashes.keySet()) ? new HashMap<>(known) : lookup(hashes);
+    existing.keySet().retainAll(hashes.keySet());
+    List<String> changed = existing.entrySet().stream()
+        .filter(e -> !e.getValue().hash().equals(hashes.get(e.getKey())))
+        .map(Map.Entry::getKey)
+        .toList();
+    if (changed.isEmpty()) {
+      return existing; // all new or unchanged: no answers to compare (and no scan of the metrics)
+    }
+    clearStages(false);
     try (RowWriter keys = rowWriter(STAGE_KEYS, null)) {
-      for (ScoredRecord record : records) {
-        keys.text(record.conversationId().value());
-        keys.text(record.contentHash().hex());
+      for (String id : changed) {
+        keys.text(id);
+        keys.text(hashes.get(id));
+        keys.endRow();
+      }
+    }
+    Map<String, List<ScoreSnapshot.Answer>> answers = new HashMap<>();
+    try (Statement statement = connection.createStatement();
+        ResultSet rs = statement.executeQuery(
+            "SELECT m.conversation_id, m.metric_id, m.name, m.qualification FROM interaction_metrics m"
+                + " JOIN stage_keys k ON k.conversation_id = m.conversation_id"
+                + " ORDER BY m.conversation_id, m.position")) {
+      while (rs.next()) {
+        String name = rs.getString(3);
+        String id = rs.getString(2);
+        answers.computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
+            .add(new ScoreSnapshot.Answer(id == null ? name : id, name, rs.getString(4)));
+      }
+    }
+    existing.replaceAll((id, e) -> answers.containsKey(id) ? new Existing(e.hash(), e.version(), e.koreScore(),
+        e.passed(), e.firstSeenAt(), answers.get(id)) : e);
+    return existing;
+  }
+
+  /**
+   * The current version of each stored conversation of {@code hashes} (id to content hash), without answers;
+   * no query at all when {@link StoredConversations} knows that none of them is stored.
+   */
+  private Map<String, Existing> lookup(Map<String, String> hashes) throws SQLException {
+    if (stored == null || stored.full()) {
+      stored = StoredConversations.read(connection);
+    }
+    List<String> maybe = hashes.keySet().stream().filter(stored::mayHold).toList();
+    if (maybe.isEmpty()) {
+      return new HashMap<>();
+    }
+    clearStages(true);
+    try (RowWriter keys = rowWriter(STAGE_KEYS, null)) {
+      for (String id : maybe) {
+        keys.text(id);
+        keys.text(hashes.get(id));
         keys.endRow();
       }
     }
     Map<String, Existing> existing = new HashMap<>();
-    boolean anyChanged = false;
-    try (Statement statement = connection.createStatement()) {
-      try (ResultSet rs = statement.executeQuery(
-          "SELECT i.conversation_id, i.content_hash, i.version, i.kore_score, i.is_passed, i.first_seen_at,"
-              + " i.content_hash <> k.content_hash"
-              + " FROM stage_keys k JOIN interactions i ON i.conversation_id = k.conversation_id")) {
-        while (rs.next()) {
-          existing.put(rs.getString(1), new Existing(rs.getString(2), rs.getInt(3), optionalInt(rs, 4),
-              optionalBoolean(rs, 5), instant(rs, 6).orElseThrow(), List.of()));
-          anyChanged |= rs.getBoolean(7);
-        }
+    try (Statement statement = connection.createStatement();
+        ResultSet rs = statement.executeQuery(
+            "SELECT i.conversation_id, i.content_hash, i.version, i.kore_score, i.is_passed, i.first_seen_at"
+                + " FROM stage_keys k JOIN interactions i ON i.conversation_id = k.conversation_id")) {
+      while (rs.next()) {
+        existing.put(rs.getString(1), new Existing(rs.getString(2), rs.getInt(3), optionalInt(rs, 4),
+            optionalBoolean(rs, 5), instant(rs, 6).orElseThrow(), List.of()));
       }
-      if (!anyChanged) {
-        return existing; // all new or unchanged: no answers to compare (and no scan of the metrics)
-      }
-      Map<String, List<ScoreSnapshot.Answer>> answers = new HashMap<>();
-      try (ResultSet rs = statement.executeQuery(
-          "SELECT m.conversation_id, m.metric_id, m.name, m.qualification FROM interaction_metrics m"
-              + " JOIN stage_keys k ON k.conversation_id = m.conversation_id"
-              + " JOIN interactions i ON i.conversation_id = k.conversation_id"
-              + " WHERE i.content_hash <> k.content_hash ORDER BY m.conversation_id, m.position")) {
-        while (rs.next()) {
-          String name = rs.getString(3);
-          String id = rs.getString(2);
-          answers.computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
-              .add(new ScoreSnapshot.Answer(id == null ? name : id, name, rs.getString(4)));
-        }
-      }
-      existing.replaceAll((id, e) -> answers.containsKey(id) ? new Existing(e.hash(), e.version(), e.koreScore(),
-          e.passed(), e.firstSeenAt(), answers.get(id)) : e);
     }
     return existing;
   }
@@ -457,6 +496,9 @@ public final class JdbcInteractionStoreAdapter implements WriteInteractionStoreP
         Optional<Agent> agent = x.agents().stream().findFirst();
         Optional<Queue> queue = x.queues().stream().findFirst();
         rows.text(x.conversationId().value());
+        if (stored != null) {
+          stored.add(x.conversationId().value());
+        }
         rows.timestamp(x.startTime());
         rows.timestamp(x.endTime());
         rows.optionalText(x.channel());
@@ -526,13 +568,17 @@ public final class JdbcInteractionStoreAdapter implements WriteInteractionStoreP
 
   private void merge() throws SQLException {
     try (Statement statement = connection.createStatement()) {
-      statement.execute(dialect.upsert("interactions", stage("interactions"), Schema.INTERACTIONS,
-          List.of("conversation_id")));
+      for (String sql : dialect.upsert("interactions", stage("interactions"), Schema.INTERACTIONS,
+          List.of("conversation_id"))) {
+        statement.execute(sql);
+      }
       statement.execute("DELETE FROM interaction_metrics WHERE conversation_id IN"
           + " (SELECT conversation_id FROM " + stage("interactions") + ")");
       statement.execute("INSERT INTO interaction_metrics SELECT * FROM " + stage("interaction_metrics"));
       statement.execute("INSERT INTO interaction_versions SELECT * FROM " + stage("interaction_versions"));
-      statement.execute(dialect.upsert("verdicts", stage("verdicts"), Schema.VERDICTS, List.of("conversation_id")));
+      for (String sql : dialect.upsert("verdicts", stage("verdicts"), Schema.VERDICTS, List.of("conversation_id"))) {
+        statement.execute(sql);
+      }
     }
   }
 

@@ -25,7 +25,8 @@ import java.util.Locale;
 final class Migrations {
   /** What each migration does, by number (index 0 is V1). */
   private static final List<String> DESCRIPTIONS = List.of(
-      "interactions, interaction_metrics, interaction_versions, verdicts, sync_runs, sync_state");
+      "interactions, interaction_metrics, interaction_versions, verdicts, sync_runs, sync_state",
+      "DuckDB: interactions, interaction_versions, verdicts without primary-key indexes");
 
   private Migrations() {}
 

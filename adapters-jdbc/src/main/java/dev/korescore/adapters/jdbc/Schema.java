@@ -18,7 +18,7 @@ import java.util.Map;
  */
 final class Schema {
   /** The newest schema version this build knows (the highest migration). */
-  static final int VERSION = 1;
+  static final int VERSION = 2;
 
   static final List<Column> INTERACTIONS = List.of(
       Column.of("conversation_id", TEXT),

@@ -162,6 +162,10 @@ abstract class InteractionStoreContract {
     assertThat(count(location, "interaction_metrics WHERE conversation_id = '" + original.conversationId() + "'"))
         .isEqualTo(original.interaction().metrics().size());
     assertThat(count(location, "interaction_versions")).isEqualTo(21);
+    assertThat(count(location, "interactions")).isEqualTo(20);
+    assertThat(count(location, "verdicts")).isEqualTo(20);
+    assertThat(count(location, "verdicts WHERE conversation_id = '" + original.conversationId() + "' AND version = 2"))
+        .isEqualTo(1);
   }
 
   @Test

@@ -1,0 +1,2 @@
+-- V2: nothing changes on PostgreSQL. DuckDB's V2 drops its in-memory primary-key indexes; PostgreSQL's
+-- indexes live on disk and its upserts (ON CONFLICT) need them, so they stay.
