@@ -10,8 +10,15 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -59,6 +66,46 @@ class DuckDbStoreFaultsTest {
         .isInstanceOf(StoreException.Unavailable.class)
         .hasMessage("no store at " + file + "; create one with 'korescore sync --store " + file + " --from DATE'");
     assertThat(file).doesNotExist();
+  }
+
+  /**
+   * A real write failure: a process that may not grow any file past a limit ({@code ulimit -f}: room for
+   * the JVM's copy of DuckDB's library, not for the store's write-ahead log) fills the store.
+   */
+  @Test
+  void aFullDiskStopsTheWindowWithAClearMessageAndKeepsEveryCommittedWindow() throws Exception {
+    Path file = dir.resolve("full.duckdb");
+    long library = DuckDbStoreFaultsTest.class.getResource("/libduckdb_java.so_linux_amd64") != null
+        ? DuckDbStoreFaultsTest.class.getResource("/libduckdb_java.so_linux_amd64").openConnection().getContentLengthLong()
+        : 100_000_000L;
+    long limitKb = library / 1024 + 16 * 1024;
+    Process filler = new ProcessBuilder(List.of("bash", "-c", "ulimit -f " + limitKb + " && exec \"$0\" -cp \"$1\" "
+            + FillStore.class.getName() + " \"$2\"", Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+            System.getProperty("java.class.path"), file.toString()))
+        .redirectErrorStream(true)
+        .start();
+    String output = new String(filler.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(filler.waitFor(120, TimeUnit.SECONDS)).isTrue();
+    assertThat(filler.exitValue()).as(output).isEqualTo(3);
+    Matcher failed = Pattern.compile("failed after (\\d+): Failed: (.*)").matcher(output);
+    assertThat(failed.find()).as(output).isTrue();
+    int committed = Integer.parseInt(failed.group(1));
+    assertThat(committed).as(output).isPositive();
+    assertThat(failed.group(2)).isEqualTo("cannot write to the store " + file
+        + ": the disk is full (nothing of this window was written; free space and rerun)");
+
+    try (WriteInteractionStorePort store = JdbcInteractionStoreAdapter.openWriter(file.toString())) {
+      assertThat(store.syncState().runs()).isEqualTo(committed);
+      var records = StoreRecords.generated(10, 1);
+      store.commitWindow(new dev.korescore.core.store.SyncRun(store.nextRunId(), Instant.now(), "after"),
+          StoreRecords.ledger(StoreRecords.WINDOW, records.size()), records, Instant.now(), true);
+    }
+    try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + file); Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("SELECT count(*), count(DISTINCT conversation_id) FROM interactions")) {
+      rs.next();
+      assertThat(rs.getLong(1)).isEqualTo(committed * 200L + 10);
+      assertThat(rs.getLong(2)).isEqualTo(committed * 200L + 10);
+    }
   }
 
   @Test
