@@ -390,6 +390,18 @@ public final class JdbcInteractionStoreAdapter implements WriteInteractionStoreP
     return "stage_" + table;
   }
 
+  /** Empties the staging tables ({@link #clearStages}) and stages {@code ids} with their hashes as keys. */
+  private void stageKeys(List<String> ids, Map<String, String> hashes, boolean keysOnly) throws SQLException {
+    clearStages(keysOnly);
+    try (RowWriter keys = rowWriter(STAGE_KEYS, null)) {
+      for (String id : ids) {
+        keys.text(id);
+        keys.text(hashes.get(id));
+        keys.endRow();
+      }
+    }
+  }
+
   /** Empties the staging tables: {@code keysOnly}, the keys' (a look-up), else all (a chunk of new versions). */
   private void clearStages(boolean keysOnly) throws SQLException {
     try (Statement statement = connection.createStatement()) {
@@ -420,14 +432,7 @@ public final class JdbcInteractionStoreAdapter implements WriteInteractionStoreP
     if (changed.isEmpty()) {
       return existing; // all new or unchanged: no answers to compare (and no scan of the metrics)
     }
-    clearStages(false);
-    try (RowWriter keys = rowWriter(STAGE_KEYS, null)) {
-      for (String id : changed) {
-        keys.text(id);
-        keys.text(hashes.get(id));
-        keys.endRow();
-      }
-    }
+    stageKeys(changed, hashes, false);
     Map<String, List<ScoreSnapshot.Answer>> answers = new HashMap<>();
     try (Statement statement = connection.createStatement();
         ResultSet rs = statement.executeQuery(
@@ -458,14 +463,7 @@ public final class JdbcInteractionStoreAdapter implements WriteInteractionStoreP
     if (maybe.isEmpty()) {
       return new HashMap<>();
     }
-    clearStages(true);
-    try (RowWriter keys = rowWriter(STAGE_KEYS, null)) {
-      for (String id : maybe) {
-        keys.text(id);
-        keys.text(hashes.get(id));
-        keys.endRow();
-      }
-    }
+    stageKeys(maybe, hashes, true);
     Map<String, Existing> existing = new HashMap<>();
     try (Statement statement = connection.createStatement();
         ResultSet rs = statement.executeQuery(
