@@ -23,7 +23,8 @@ import org.duckdb.DuckDBConnection;
 
 public class DuckCeiling {
   /** pk: primary keys on interactions, versions, verdicts; json: JSON columns (else VARCHAR); twice: raw JSON in interactions too. */
-  static final List<String> SHAPES = List.of("plain", "twice", "json-twice", "pk-json-twice");
+  static final List<String> SHAPES = System.getProperty("shapes") != null
+      ? List.of(System.getProperty("shapes").split(",")) : List.of("plain", "twice", "json-twice", "pk-json-twice");
 
   static long cpu() {
     return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory

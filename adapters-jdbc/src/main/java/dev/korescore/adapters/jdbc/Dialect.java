@@ -57,6 +57,17 @@ enum Dialect {
       return "CREATE TEMP TABLE " + stage + " AS SELECT * FROM " + table + " LIMIT 0";
     }
 
+    /** Since schema version 2 the JSON is kept once, in interaction_versions; interactions is a view. */
+    @Override
+    String currentTable() {
+      return "interactions_current";
+    }
+
+    @Override
+    boolean currentHoldsRawJson() {
+      return false;
+    }
+
     @Override
     RowWriter rowWriter(Connection connection, String table, boolean temporary, List<Column> columns)
         throws SQLException {
@@ -147,6 +158,16 @@ enum Dialect {
     }
 
     @Override
+    String currentTable() {
+      return "interactions";
+    }
+
+    @Override
+    boolean currentHoldsRawJson() {
+      return true;
+    }
+
+    @Override
     RowWriter rowWriter(Connection connection, String table, boolean temporary, List<Column> columns)
         throws SQLException {
       return RowWriter.batched(connection, table, columns);
@@ -205,6 +226,18 @@ enum Dialect {
   abstract void lockForWriting(Connection connection, StoreLocation location) throws SQLException;
 
   abstract String createStage(String stage, String table);
+
+  /** The table the writer keeps the current rows in: {@code interactions} itself, or what its view reads. */
+  abstract String currentTable();
+
+  /** Whether {@link #currentTable()} has {@code raw_json} (else the view takes it from the current version). */
+  abstract boolean currentHoldsRawJson();
+
+  /** The columns of {@link #currentTable()}, in order. */
+  List<Column> currentColumns() {
+    return currentHoldsRawJson() ? Schema.INTERACTIONS
+        : Schema.INTERACTIONS.stream().filter(c -> !c.name().equals("raw_json")).toList();
+  }
 
   /** Appends rows to {@code table}: a staging table ({@code temporary}) or one of the store's. */
   abstract RowWriter rowWriter(Connection connection, String table, boolean temporary, List<Column> columns)

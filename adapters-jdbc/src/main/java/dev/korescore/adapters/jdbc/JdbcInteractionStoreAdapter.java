@@ -378,7 +378,8 @@ public final class JdbcInteractionStoreAdapter implements WriteInteractionStoreP
     try (Statement statement = connection.createStatement()) {
       String text = dialect == Dialect.DUCKDB ? "VARCHAR" : "TEXT";
       statement.execute("CREATE TEMP TABLE " + STAGE_KEYS + " (conversation_id " + text + ", content_hash " + text + ")");
-      for (String table : List.of("interactions", "interaction_metrics", "interaction_versions", "verdicts")) {
+      statement.execute(dialect.createStage(stage("interactions"), dialect.currentTable()));
+      for (String table : List.of("interaction_metrics", "interaction_versions", "verdicts")) {
         statement.execute(dialect.createStage(stage(table), table));
       }
     }
@@ -457,7 +458,7 @@ public final class JdbcInteractionStoreAdapter implements WriteInteractionStoreP
    */
   private Map<String, Existing> lookup(Map<String, String> hashes) throws SQLException {
     if (stored == null || stored.full()) {
-      stored = StoredConversations.read(connection);
+      stored = StoredConversations.read(connection, dialect.currentTable());
     }
     List<String> maybe = hashes.keySet().stream().filter(stored::mayHold).toList();
     if (maybe.isEmpty()) {
@@ -468,7 +469,7 @@ public final class JdbcInteractionStoreAdapter implements WriteInteractionStoreP
     try (Statement statement = connection.createStatement();
         ResultSet rs = statement.executeQuery(
             "SELECT i.conversation_id, i.content_hash, i.version, i.kore_score, i.is_passed, i.first_seen_at"
-                + " FROM stage_keys k JOIN interactions i ON i.conversation_id = k.conversation_id")) {
+                + " FROM stage_keys k JOIN " + dialect.currentTable() + " i ON i.conversation_id = k.conversation_id")) {
       while (rs.next()) {
         existing.put(rs.getString(1), new Existing(rs.getString(2), rs.getInt(3), optionalInt(rs, 4),
             optionalBoolean(rs, 5), instant(rs, 6).orElseThrow(), List.of()));
@@ -488,7 +489,9 @@ public final class JdbcInteractionStoreAdapter implements WriteInteractionStoreP
     if (changed.isEmpty()) {
       return;
     }
-    try (RowWriter rows = dialect.rowWriter(connection, staged ? stage("interactions") : "interactions", staged, Schema.INTERACTIONS)) {
+    boolean rawJson = dialect.currentHoldsRawJson();
+    try (RowWriter rows = dialect.rowWriter(connection, staged ? stage("interactions") : dialect.currentTable(), staged,
+        dialect.currentColumns())) {
       for (Staged s : changed) {
         Interaction x = s.record.interaction();
         Optional<Agent> agent = x.agents().stream().findFirst();
@@ -513,7 +516,9 @@ public final class JdbcInteractionStoreAdapter implements WriteInteractionStoreP
         rows.text(s.record.contentHash().hex());
         rows.timestamp(s.firstSeenAt);
         rows.timestamp(observedAt);
-        rows.json(s.record.raw().json());
+        if (rawJson) {
+          rows.json(s.record.raw().json());
+        }
         rows.endRow();
       }
     }
@@ -566,7 +571,7 @@ public final class JdbcInteractionStoreAdapter implements WriteInteractionStoreP
 
   private void merge() throws SQLException {
     try (Statement statement = connection.createStatement()) {
-      for (String sql : dialect.upsert("interactions", stage("interactions"), Schema.INTERACTIONS,
+      for (String sql : dialect.upsert(dialect.currentTable(), stage("interactions"), dialect.currentColumns(),
           List.of("conversation_id"))) {
         statement.execute(sql);
       }

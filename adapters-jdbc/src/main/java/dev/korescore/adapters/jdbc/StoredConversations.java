@@ -8,7 +8,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 
 /**
- * Which conversations the store may hold: a Bloom filter over {@code interactions.conversation_id}, read
+ * Which conversations the store may hold: a Bloom filter over the stored conversation ids, read
  * once when the writer first needs it and kept up to date with every conversation it writes. "No" is
  * certain, so a chunk whose conversations are all new needs no look-up in the store (without an index,
  * each look-up scans every stored conversation: a first sync would cost the square of its size); "maybe"
@@ -27,16 +27,19 @@ final class StoredConversations {
     this.filter = BloomFilter.create(Funnels.unencodedCharsFunnel(), capacity, FALSE_POSITIVES);
   }
 
-  /** The conversations of {@code connection}'s store, as its transaction sees them, with room to double. */
-  static StoredConversations read(Connection connection) throws SQLException {
+  /**
+   * The conversations of {@code connection}'s store ({@code table}: where it keeps its current rows), as its
+   * transaction sees them, with room to double.
+   */
+  static StoredConversations read(Connection connection, String table) throws SQLException {
     try (Statement statement = connection.createStatement()) {
       long stored;
-      try (ResultSet rs = statement.executeQuery("SELECT count(*) FROM interactions")) {
+      try (ResultSet rs = statement.executeQuery("SELECT count(*) FROM " + table)) {
         rs.next();
         stored = rs.getLong(1);
       }
       StoredConversations conversations = new StoredConversations(Math.max(MIN_CAPACITY, 2 * stored));
-      try (ResultSet rs = statement.executeQuery("SELECT conversation_id FROM interactions")) {
+      try (ResultSet rs = statement.executeQuery("SELECT conversation_id FROM " + table)) {
         while (rs.next()) {
           conversations.add(rs.getString(1));
         }

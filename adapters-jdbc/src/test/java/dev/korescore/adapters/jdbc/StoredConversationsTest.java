@@ -14,7 +14,7 @@ class StoredConversationsTest {
     try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement s = c.createStatement()) {
       s.execute("CREATE TABLE interactions (conversation_id VARCHAR)");
       s.execute("INSERT INTO interactions SELECT 'stored-' || i FROM range(5000) t(i)");
-      StoredConversations stored = StoredConversations.read(c);
+      StoredConversations stored = StoredConversations.read(c, "interactions");
       stored.add("added-1");
 
       assertThat(IntStream.range(0, 5000).mapToObj(i -> "stored-" + i)).allMatch(stored::mayHold);
@@ -29,7 +29,7 @@ class StoredConversationsTest {
   void isFullOnceItHoldsMoreThanItWasSizedFor() throws Exception {
     try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement s = c.createStatement()) {
       s.execute("CREATE TABLE interactions (conversation_id VARCHAR)");
-      StoredConversations stored = StoredConversations.read(c);
+      StoredConversations stored = StoredConversations.read(c, "interactions");
       for (int i = 0; i < 1 << 20; i++) {
         stored.add("c-" + i);
       }
