@@ -363,6 +363,11 @@ public final class JdbcInteractionStoreAdapter implements WriteInteractionStoreP
 
   private record Existing(String hash, int version, OptionalInt koreScore, Optional<Boolean> passed,
       Instant firstSeenAt, List<ScoreSnapshot.Answer> answers) {
+    /** A stored conversation whose hash is the one looked up: nothing but its hash is read. */
+    static Existing unchanged(String hash) {
+      return new Existing(hash, 0, OptionalInt.empty(), Optional.empty(), Instant.EPOCH, List.of());
+    }
+
     ScoreSnapshot snapshot() {
       return new ScoreSnapshot(koreScore, passed, answers);
     }
@@ -466,13 +471,18 @@ public final class JdbcInteractionStoreAdapter implements WriteInteractionStoreP
     }
     stageKeys(maybe, hashes, true);
     Map<String, Existing> existing = new HashMap<>();
+    String changed = "i.content_hash <> k.content_hash";
     try (Statement statement = connection.createStatement();
         ResultSet rs = statement.executeQuery(
-            "SELECT i.conversation_id, i.content_hash, i.version, i.kore_score, i.is_passed, i.first_seen_at"
+            "SELECT i.conversation_id, i.content_hash, " + changed + ", CASE WHEN " + changed + " THEN i.version END,"
+                + " CASE WHEN " + changed + " THEN i.kore_score END, CASE WHEN " + changed + " THEN i.is_passed END,"
+                + " CASE WHEN " + changed + " THEN i.first_seen_at END"
                 + " FROM stage_keys k JOIN " + dialect.currentTable() + " i ON i.conversation_id = k.conversation_id")) {
       while (rs.next()) {
-        existing.put(rs.getString(1), new Existing(rs.getString(2), rs.getInt(3), optionalInt(rs, 4),
-            optionalBoolean(rs, 5), instant(rs, 6).orElseThrow(), List.of()));
+        // an unchanged one (most of a lookback) is read as its id and hash only
+        existing.put(rs.getString(1), !rs.getBoolean(3) ? Existing.unchanged(rs.getString(2))
+            : new Existing(rs.getString(2), rs.getInt(4), optionalInt(rs, 5), optionalBoolean(rs, 6),
+                instant(rs, 7).orElseThrow(), List.of()));
       }
     }
     return existing;
