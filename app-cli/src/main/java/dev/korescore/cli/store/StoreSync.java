@@ -131,16 +131,20 @@ public final class StoreSync {
   /**
    * One window on its way to the store: records are hashed {@link #CHUNK} at a time on the caller's thread,
    * those the store holds unchanged are only counted, the others are parsed and audited, and each scored
-   * chunk is added to the window's transaction on the store's thread while the next chunk
-   * is fetched and scored. At most one chunk waits for the store, so a window's memory is a few chunks
-   * whatever its size.
+   * chunk is added to the window's transaction on the store's thread while the caller audits the next
+   * chunk and hashes the one after: a chunk's look-up is queued ahead of the previous chunk's add (their
+   * conversations differ: a window holds each once), so the store's thread does not wait for the auditing.
+   * A window's memory is a few chunks whatever its size.
    */
   private final class WindowSink implements AutoCloseable {
     private final SyncRun run;
     private final StoreThread thread;
     private List<RawRecord> chunk = new ArrayList<>();
     private WindowWrite write;
+    /** The add the store's thread works on or has queued. */
     private Future<?> adding;
+    /** The last chunk scored, not yet given to the store (it goes behind the next chunk's look-up). */
+    private List<ScoredRecord> pending;
 
     WindowSink(SyncRun run, StoreThread thread) {
       this.run = run;
@@ -157,6 +161,7 @@ public final class StoreSync {
     private void flush() {
       List<RawRecord> records = chunk;
       chunk = new ArrayList<>();
+      // while the store's thread adds the chunk before the pending one
       Map<ConversationId, ContentHash> hashes = new HashMap<>(records.size() * 2);
       for (RawRecord record : records) {
         hashes.put(record.conversationId(), ScoredRecords.hash(record));
@@ -167,16 +172,16 @@ public final class StoreSync {
         write = thread.call(() -> store.beginWindow(run, clock.instant()));
       }
       WindowWrite target = write;
-      // queued behind the previous chunk's add, which ran while this chunk was hashed
+      Future<Set<ConversationId>> lookup = thread.ask(() -> target.skipUnchanged(hashes));
+      submitPending();
       Set<ConversationId> changed;
       try {
-        changed = thread.call(() -> target.skipUnchanged(hashes));
+        changed = thread.await(lookup);
       } catch (RuntimeException | Error e) {
-        thread.await(adding); // a failed add closed the window: its failure is the one to report
+        thread.awaitQuietly(adding); // a failed look-up closed the window: the pending add fails for that
+        adding = null;
         throw e;
       }
-      thread.await(adding);
-      adding = null;
       if (changed.isEmpty()) {
         return;
       }
@@ -186,14 +191,26 @@ public final class StoreSync {
           toScore.add(record);
         }
       }
-      List<ScoredRecord> scored = scorer.score(toScore, hashes);
-      adding = thread.submit(() -> target.add(scored));
+      pending = scorer.score(toScore, hashes); // while the store's thread adds the pending chunk
+    }
+
+    /** Waits for the add before (a failed add closed the window: its failure is the one to report), then queues the pending one. */
+    private void submitPending() {
+      thread.await(adding);
+      adding = null;
+      if (pending != null) {
+        List<ScoredRecord> scored = pending;
+        pending = null;
+        WindowWrite target = write;
+        adding = thread.submit(() -> target.add(scored));
+      }
     }
 
     WindowResult commit(WindowLedger ledger, boolean advance) {
       if (!chunk.isEmpty() || write == null) {
         flush();
       }
+      submitPending();
       thread.await(adding);
       adding = null;
       WindowWrite target = write;

@@ -24,6 +24,11 @@ final class StoreThread implements AutoCloseable {
     return executor.submit(step);
   }
 
+  /** Starts {@code step} on the store's thread; its result comes with {@link #await}. */
+  <T> Future<T> ask(Callable<T> step) {
+    return executor.submit(step);
+  }
+
   /** Runs {@code step} on the store's thread and returns its result. */
   <T> T call(Callable<T> step) {
     return await(executor.submit(step));

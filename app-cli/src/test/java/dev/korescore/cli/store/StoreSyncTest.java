@@ -1,6 +1,7 @@
 package dev.korescore.cli.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.korescore.adapters.jdbc.JdbcInteractionStoreAdapter;
 import dev.korescore.adapters.json.JacksonInteractionReaderAdapter;
@@ -72,6 +73,32 @@ class StoreSyncTest {
     assertThat(SyncCommandTest.count(store, "verdicts")).isEqualTo(n);
     assertThat(SyncCommandTest.count(store, "interaction_versions")).isEqualTo(n + rescored);
     assertThat(SyncCommandTest.count(store, "sync_runs")).isEqualTo(2);
+  }
+
+  @Test
+  void aConversationTwiceInAWindowStopsItWithNothingKeptWhicheverChunksHoldIt() throws Exception {
+    int n = StoreSync.CHUNK * 2 + 10;
+    List<RawRecord> records = InteractionGenerator.builder().seed(78).count(n).between(WINDOW.start(), WINDOW.end())
+        .build().stream().map(g -> RawRecord.of(g.conversationId().value(), g.wireJson())).toList();
+    // the first chunk's record 5 again in the next chunk (its look-up runs before the first chunk's add),
+    // then in the one after
+    for (int later : List.of(StoreSync.CHUNK + 3, StoreSync.CHUNK * 2 + 3)) {
+      List<RawRecord> twice = new ArrayList<>(records);
+      twice.set(later, records.get(5));
+      Path store = dir.resolve("twice-" + later + ".duckdb");
+      try (WriteInteractionStorePort target = JdbcInteractionStoreAdapter.openWriter(store.toString())) {
+        StoreSync sync = StoreSync.create(target, JacksonInteractionReaderAdapter.create(), KoreAuditor.defaults(),
+            Clock.systemUTC());
+        assertThatThrownBy(() -> sync.commit(new SyncRun(1, FROM, "test"), ledger(n), twice, true))
+            .isInstanceOf(IllegalArgumentException.class)
+            .hasMessage("conversation " + records.get(5).conversationId()
+                + " appears twice in one window (nothing of the window was kept)");
+        WindowResult after = sync.commit(new SyncRun(2, FROM, "test"), ledger(n), records, true);
+        assertThat(after.count(VersionChange.NEW)).isEqualTo(n);
+      }
+      assertThat(SyncCommandTest.count(store, "interactions")).isEqualTo(n);
+      assertThat(SyncCommandTest.count(store, "sync_runs")).isEqualTo(1);
+    }
   }
 
   private static WindowLedger ledger(long received) {
