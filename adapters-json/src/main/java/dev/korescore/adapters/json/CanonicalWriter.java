@@ -54,7 +54,10 @@ final class CanonicalWriter {
   private final int maxStringLength;
   private final int maxNameLength;
 
-  /** The document's characters, then a NUL that no valid JSON has there: the scanner's end mark. */
+  /**
+   * The document's characters, then a NUL that no valid JSON has there (the scanner's end mark), then the
+   * decoded form of the keys that held escapes, innermost object last (from {@link #decodedTop} down).
+   */
   private char[] in = new char[INITIAL];
   private int end;
   private int pos;
@@ -64,11 +67,20 @@ final class CanonicalWriter {
   private byte[] scratch = new byte[INITIAL];
   private boolean replacedSurrogate;
 
-  /** The decoded keys of the objects being written, innermost last. */
-  private char[] keys = new char[256];
-  private int keysTop;
-  /** Per member of the objects being written: key start and length in {@link #keys}, start and end in out. */
+  private int decodedTop;
+  /** The key just read: where its decoded characters are in {@link #in}, and how many. */
+  private int keyStart;
+  private int keyLength;
+  /**
+   * Per member of the objects being written, innermost object last: its key's start and length in
+   * {@link #in}, and where its {@code "key":value} text starts and ends in out.
+   */
   private int[] members = new int[256];
+  /**
+   * Per member, its key's first eight characters in two numbers (four each, missing ones as 0): two keys
+   * whose numbers differ (unsigned) are ordered by them, so most comparisons read no characters.
+   */
+  private long[] prefixes = new long[128];
   private int membersTop;
   private int[] order = new int[64];
   /** A decoded string value that held escapes. */
@@ -93,7 +105,7 @@ final class CanonicalWriter {
     end = n;
     pos = 0;
     length = 0;
-    keysTop = 0;
+    decodedTop = n + 1;
     membersTop = 0;
     replacedSurrogate = false;
     try {
@@ -130,11 +142,9 @@ final class CanonicalWriter {
     if (scratch.length > MAX_KEPT) {
       scratch = new byte[INITIAL];
     }
-    if (keys.length > MAX_KEPT / 2) {
-      keys = new char[256];
-    }
     if (members.length > MAX_KEPT / 4) {
       members = new int[256];
+      prefixes = new long[128];
     }
     if (order.length > MAX_KEPT / 4) {
       order = new int[64];
@@ -280,7 +290,7 @@ final class CanonicalWriter {
     out[length++] = '{';
     int from = length;
     int base = membersTop;
-    int keyBase = keysTop;
+    int decodedBase = decodedTop;
     skipSpace();
     if (in[pos] == '}') {
       pos++;
@@ -291,9 +301,9 @@ final class CanonicalWriter {
           throw Declined.INSTANCE;
         }
         int start = length;
-        int keyStart = keysTop;
         key();
-        int keyLength = keysTop - keyStart;
+        int memberKeyStart = keyStart;
+        int memberKeyLength = keyLength;
         skipSpace();
         if (in[pos] != ':') {
           throw Declined.INSTANCE;
@@ -305,10 +315,13 @@ final class CanonicalWriter {
         value(depth);
         if (membersTop + 4 > members.length) {
           members = Arrays.copyOf(members, 2 * members.length);
+          prefixes = Arrays.copyOf(prefixes, members.length / 2);
         }
         int m = membersTop;
-        members[m] = keyStart;
-        members[m + 1] = keyLength;
+        prefixes[m >> 1] = prefix(memberKeyStart, memberKeyLength);
+        prefixes[(m >> 1) + 1] = prefix(memberKeyStart + 4, memberKeyLength - 4);
+        members[m] = memberKeyStart;
+        members[m + 1] = memberKeyLength;
         members[m + 2] = start;
         members[m + 3] = length;
         if (ordered && m > base && compareKeys(m - 4, m) >= 0) {
@@ -334,18 +347,40 @@ final class CanonicalWriter {
     ensure(1);
     out[length++] = '}';
     membersTop = base;
-    keysTop = keyBase;
+    decodedTop = decodedBase;
+  }
+
+  /** The characters {@code in[start, start + n)}, at most four, in one number, missing ones as 0. */
+  private long prefix(int start, int n) {
+    char[] k = in;
+    if (n >= 4) {
+      return (long) k[start] << 48 | (long) k[start + 1] << 32 | (long) k[start + 2] << 16 | k[start + 3];
+    }
+    long prefix = 0;
+    for (int i = 0; i < 4; i++) {
+      prefix = prefix << 16 | (i < n ? k[start + i] : 0);
+    }
+    return prefix;
   }
 
   /** Orders by key (UTF-16 code units, as {@code String.compareTo}) the members at {@code m} and {@code o}. */
   private int compareKeys(int m, int o) {
-    char[] k = keys;
+    long[] p = prefixes;
+    int byPrefix = Long.compareUnsigned(p[m >> 1], p[o >> 1]);
+    if (byPrefix != 0) {
+      return byPrefix;
+    }
+    byPrefix = Long.compareUnsigned(p[(m >> 1) + 1], p[(o >> 1) + 1]);
+    if (byPrefix != 0) {
+      return byPrefix;
+    }
+    char[] k = in;
     int a = members[m];
     int aLength = members[m + 1];
     int b = members[o];
     int bLength = members[o + 1];
     int n = Math.min(aLength, bLength);
-    for (int i = 0; i < n; i++) {
+    for (int i = Math.min(8, n); i < n; i++) { // the first eight are equal
       char x = k[a + i];
       char y = k[b + i];
       if (x != y) {
@@ -368,15 +403,25 @@ final class CanonicalWriter {
     for (int i = 0; i < count; i++) {
       sorted[i] = base + 4 * i;
     }
+    boolean repeated = true; // unless the insertion sort saw every key differ
     if (count <= INSERTION_SORT_MAX) {
-      for (int i = 1; i < count; i++) { // stable: repeated keys stay in arrival order
+      repeated = false;
+      for (int i = 1; i < count; i++) { // binary insertion, stable: repeated keys stay in arrival order
         int m = sorted[i];
-        int j = i - 1;
-        while (j >= 0 && compareKeys(sorted[j], m) > 0) {
-          sorted[j + 1] = sorted[j];
-          j--;
+        int low = 0;
+        int high = i;
+        while (low < high) {
+          int middle = (low + high) >>> 1;
+          int byKey = compareKeys(sorted[middle], m);
+          if (byKey > 0) {
+            high = middle;
+          } else {
+            repeated |= byKey == 0; // an equal key ends left of m, and is compared on the way
+            low = middle + 1;
+          }
         }
-        sorted[j + 1] = m;
+        System.arraycopy(sorted, low, sorted, low + 1, i - low);
+        sorted[low] = m;
       }
     } else {
       Integer[] boxed = new Integer[count];
@@ -388,18 +433,17 @@ final class CanonicalWriter {
         sorted[i] = boxed[i];
       }
     }
-    int size = length - from;
-    if (scratch.length < size) {
-      scratch = new byte[Math.max(size, 2 * scratch.length)];
+    if (scratch.length < length) {
+      scratch = new byte[Math.max(length, 2 * scratch.length)];
     }
     byte[] s = scratch;
-    int n = 0;
+    int n = from; // the members are written at the same place in scratch
     for (int i = 0; i < count; i++) {
       int m = sorted[i];
-      if (i + 1 < count && compareKeys(m, sorted[i + 1]) == 0) {
+      if (repeated && i + 1 < count && compareKeys(m, sorted[i + 1]) == 0) {
         continue; // a later member with the same key wins
       }
-      if (n > 0) {
+      if (n > from) {
         s[n++] = ',';
       }
       int start = members[m + 2];
@@ -407,29 +451,41 @@ final class CanonicalWriter {
       System.arraycopy(out, start, s, n, memberLength);
       n += memberLength;
     }
-    System.arraycopy(s, 0, out, from, n);
-    length = from + n;
+    if (from == 1) { // the document's own object, all of out: the buffers trade places
+      s[0] = '{';
+      scratch = out;
+      out = s;
+    } else {
+      System.arraycopy(s, from, out, from, n - from);
+    }
+    length = n;
   }
 
-  /** Reads the key at pos onto the key stack and writes it quoted, with its colon left to the caller. */
+  /**
+   * Reads the key at pos and writes it quoted (its colon is left to the caller); {@link #keyStart} and
+   * {@link #keyLength} say where its decoded characters are.
+   */
   private void key() {
     char[] s = in;
     int start = pos + 1;
+    ensure(end - start + 2); // room for the key if it is plain ASCII: no longer than the rest of the text
+    byte[] o = out;
+    int n = length;
+    o[n++] = '"';
     int p = start;
     char c;
     while ((c = s[p]) >= 0x20 && c < 0x80 && c != '"' && c != '\\') {
+      o[n++] = (byte) c;
       p++;
     }
     if (c == '"') {
-      int n = p - start;
-      if (n > maxNameLength) {
+      if (p - start > maxNameLength) {
         throw Declined.INSTANCE;
       }
-      pushKey(s, start, n);
-      ensure(n + 2);
-      out[length++] = '"';
-      ascii(start, p);
-      out[length++] = '"';
+      o[n++] = '"';
+      length = n;
+      keyStart = start;
+      keyLength = p - start;
       pos = p + 1;
       return;
     }
@@ -437,48 +493,41 @@ final class CanonicalWriter {
     if (close - start > maxNameLength) {
       throw Declined.INSTANCE;
     }
-    boolean escaped = hasBackslash(p, close);
-    int keyStart = keysTop;
-    if (escaped) {
-      ensureKeys(close - start);
-      keysTop += decode(start, close, keys, keysTop, true);
-      quoted(keys, keyStart, keysTop, true);
+    if (hasBackslash(p, close)) {
+      if (decodedTop + close - start > in.length) {
+        in = Arrays.copyOf(in, Math.max(decodedTop + close - start, 2 * in.length));
+      }
+      keyStart = decodedTop;
+      keyLength = decode(start, close, in, decodedTop, true);
+      decodedTop += keyLength;
+      quoted(in, keyStart, decodedTop, true);
     } else {
-      pushKey(s, start, close - start);
+      keyStart = start;
+      keyLength = close - start;
       quoted(s, start, close, false);
     }
     pos = close + 1;
   }
 
-  private void pushKey(char[] s, int start, int n) {
-    ensureKeys(n);
-    System.arraycopy(s, start, keys, keysTop, n);
-    keysTop += n;
-  }
-
-  private void ensureKeys(int n) {
-    if (keysTop + n > keys.length) {
-      keys = Arrays.copyOf(keys, Math.max(keysTop + n, 2 * keys.length));
-    }
-  }
-
   private void string() {
     char[] s = in;
     int start = pos + 1;
+    ensure(end - start + 2); // room for the string if it is plain ASCII: no longer than the rest of the text
+    byte[] o = out;
+    int n = length;
+    o[n++] = '"';
     int p = start;
     char c;
     while ((c = s[p]) >= 0x20 && c < 0x80 && c != '"' && c != '\\') {
+      o[n++] = (byte) c;
       p++;
     }
     if (c == '"') {
-      int n = p - start;
-      if (n > maxStringLength) {
+      if (p - start > maxStringLength) {
         throw Declined.INSTANCE;
       }
-      ensure(n + 2);
-      out[length++] = '"';
-      ascii(start, p);
-      out[length++] = '"';
+      o[n++] = '"';
+      length = n;
       pos = p + 1;
       return;
     }
@@ -490,8 +539,8 @@ final class CanonicalWriter {
       if (text.length < close - start) {
         text = new char[Math.max(close - start, 2 * text.length)];
       }
-      int n = decode(start, close, text, 0, false);
-      quoted(text, 0, n, true);
+      int decoded = decode(start, close, text, 0, false);
+      quoted(text, 0, decoded, true);
     } else {
       quoted(s, start, close, false);
     }

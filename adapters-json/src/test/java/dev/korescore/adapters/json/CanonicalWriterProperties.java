@@ -36,7 +36,7 @@ class CanonicalWriterProperties {
 
   @Test
   void anyJsonWithNonAsciiEscapesRepeatedKeysAndDeepNestingHashesAsThePlainForm() {
-    qt().withExamples(1500)
+    qt().withExamples(800)
         .forAll(SourceDSL.longs().all())
         .checkAssert(seed -> assertFastEqualsPlain(randomJson(new Random(seed), 0)));
   }
