@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.Random;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.quicktheories.generators.SourceDSL;
 
@@ -43,6 +44,8 @@ class CanonicalWriterProperties {
 
   @Test
   void whatTheFastWriterAcceptsJacksonAcceptsAsTheSameText() {
+    AtomicInteger accepted = new AtomicInteger();
+    AtomicInteger declined = new AtomicInteger();
     qt().withExamples(1500)
         .forAll(SourceDSL.longs().all())
         .checkAssert(seed -> {
@@ -50,6 +53,7 @@ class CanonicalWriterProperties {
           String json = mutated(randomJson(random, 0), random);
           CanonicalWriter writer = new CanonicalWriter(LIMITS);
           Optional<String> plain = plain(json);
+          (writer.write(json) ? accepted : declined).incrementAndGet();
           if (writer.write(json)) {
             assertThat(plain).as("Jackson rejects what the fast writer accepted: %s", json).isPresent();
             assertThat(written(writer)).as(json).isEqualTo(utf8(plain.orElseThrow()));
@@ -62,6 +66,8 @@ class CanonicalWriterProperties {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("not ");
           }
         });
+    assertThat(accepted.get()).as("mutants accepted (the property is not vacuous)").isGreaterThan(100);
+    assertThat(declined.get()).as("mutants declined").isGreaterThan(100);
   }
 
   @Test
