@@ -24,7 +24,7 @@ import java.util.List;
  * the content). A record whose keys Kore reorders or whose spacing changes has the same hash; a record
  * with any other value changed has another.
  *
- * <p>Written by {@link CanonicalWriter}, a scanner of strict JSON that writes the canonical UTF-8 straight
+ * <p>Written by {@code CanonicalWriter}, a scanner of strict JSON that writes the canonical UTF-8 straight
  * from the text into reused buffers and re-orders an object only when its keys arrive out of order. What
  * it declines (anything that is not plain strict JSON within Jackson's read limits) takes Jackson's
  * streaming parser instead, which gives the same text or Jackson's error: so the two accept the same
@@ -60,7 +60,7 @@ public final class CanonicalJson {
     return ContentHash.ofBytes(sha256.digest());
   }
 
-  /** The canonical text by Jackson's streaming parser: for what {@link CanonicalWriter} declines. */
+  /** The canonical text by Jackson's streaming parser: for what {@code CanonicalWriter} declines. */
   static String jacksonCanonical(String json) {
     requireNonNull(json, "json");
     StringBuilder out = new StringBuilder(json.length());

@@ -13,12 +13,13 @@ import java.util.Arrays;
  * anything that is not plain strict JSON (comments, a byte-order mark, leading zeros, a bad escape, any
  * syntax error) and anything beyond Jackson's read limits ({@link StreamReadConstraints}: nesting depth,
  * number, string and name lengths, checked conservatively on the raw text). {@code CanonicalJson} then
- * takes Jackson's path, which gives the same text or Jackson's error; {@code CanonicalJsonProperties}
- * proves both equal to the plain tree-of-maps form, and that what this class accepts Jackson accepts.
+ * takes Jackson's path, which gives the same text or Jackson's error. {@code CanonicalWriterProperties}
+ * proves it equal to the plain tree-of-maps form (Jackson's tree, a sorted map per object,
+ * {@code MessageDigest}) on every shape, and that what this class accepts Jackson accepts.
  *
  * <p>Strings are re-escaped the one way Jackson's {@code JsonStringEncoder} writes them ({@code \"},
- * {@code \\}, {@code \b \t \n \f \r}, other controls as <code>&#92;u00XX</code>, nothing else), and encoded the
- * way {@code String.getBytes(UTF_8)} does, so a lone surrogate becomes {@code ?}
+ * {@code \\}, {@code \b \t \n \f \r}, other controls as <code>&#92;u00XX</code>, nothing else), and
+ * encoded the way {@code String.getBytes(UTF_8)} does, so a lone surrogate becomes {@code ?}
  * ({@link #replacedSurrogate()} says so: the bytes then no longer decode to the canonical text).
  *
  * <p>Not thread-safe: one per thread.
@@ -27,12 +28,12 @@ final class CanonicalWriter {
   /** Buffers grown beyond this for a huge document are dropped before the next one. */
   private static final int MAX_KEPT = 1 << 20;
   private static final int INITIAL = 4096;
-  /** Objects with more members than this are sorted by {@link Arrays#sort} (stable), fewer by insertion. */
+  /** Objects with more members than this are sorted by {@link Arrays#sort} (stable), fewer by binary insertion. */
   private static final int INSERTION_SORT_MAX = 32;
   private static final byte[] HEX = "0123456789ABCDEF".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
   /**
-   * Per ASCII character: 0 written as is, -1 written <code>&#92;u00XX</code>, else the letter after the backslash
-   * (Jackson's {@code CharTypes.get7BitOutputEscapes()}).
+   * Per ASCII character: 0 written as is, -1 written <code>&#92;u00XX</code>, else the letter after the
+   * backslash (Jackson's {@code CharTypes.get7BitOutputEscapes()}).
    */
   private static final byte[] ESCAPES = new byte[128];
 
@@ -56,7 +57,7 @@ final class CanonicalWriter {
 
   /**
    * The document's characters, then a NUL that no valid JSON has there (the scanner's end mark), then the
-   * decoded form of the keys that held escapes, innermost object last (from {@link #decodedTop} down).
+   * decoded form of the keys that held escapes, innermost object last (up to {@link #decodedTop}).
    */
   private char[] in = new char[INITIAL];
   private int end;

@@ -237,9 +237,9 @@ class CanonicalWriterProperties {
   }
 
   /**
-   * Any JSON text: objects nested a few levels (sometimes a chain of up to 60) with repeated keys out of order at every level, keys and
-   * values with escapes, non-ASCII, surrogate pairs (whole, escaped, split) and lone surrogates, numbers in
-   * every written form, odd spacing.
+   * Any JSON text: objects nested a few levels (sometimes a chain of up to 60) with repeated keys out of
+   * order at every level, keys and values with escapes, non-ASCII, surrogate pairs (whole, escaped, split)
+   * and lone surrogates, numbers in every written form, odd spacing.
    */
   static String randomJson(Random random, int depth) {
     if (depth == 0 && random.nextInt(6) == 0) { // a deep chain, out of order at every level
