@@ -24,9 +24,11 @@ import java.util.List;
  * the content). A record whose keys Kore reorders or whose spacing changes has the same hash; a record
  * with any other value changed has another.
  *
- * <p>Written streaming, in one pass and one buffer, without a tree: an object whose keys arrive out of
- * order is re-ordered in place when it ends. {@code CanonicalJsonProperties} proves it equal to the plain
- * tree-of-maps form.
+ * <p>Written by {@code CanonicalWriter}, a scanner of strict JSON that writes the canonical UTF-8 straight
+ * from the text into reused buffers and re-orders an object only when its keys arrive out of order. What
+ * it declines (anything that is not plain strict JSON within Jackson's read limits) takes Jackson's
+ * streaming parser instead, which gives the same text or Jackson's error: so the two accept the same
+ * documents. {@code CanonicalJsonProperties} proves both equal to the plain tree-of-maps form.
  */
 public final class CanonicalJson {
   private static final JsonFactory FACTORY = JsonFactory.builder().build();
@@ -35,38 +37,33 @@ public final class CanonicalJson {
 
   /** {@code json}'s canonical text. */
   public static String canonical(String json) {
-    return write(json, new StringBuilder(json.length())).toString();
+    requireNonNull(json, "json");
+    CanonicalWriter writer = PER_THREAD.get().writer;
+    if (writer.write(json) && !writer.replacedSurrogate()) {
+      return new String(writer.bytes(), 0, writer.length(), StandardCharsets.UTF_8);
+    }
+    return jacksonCanonical(json); // a lone surrogate is kept in the text, not as its '?' byte
   }
 
   /** The SHA-256 of {@code json}'s canonical text in UTF-8. */
   public static ContentHash hash(String json) {
-    Buffers buffers = BUFFERS.get();
-    StringBuilder text = write(json, buffers.text());
-    MessageDigest sha256 = buffers.sha256;
+    requireNonNull(json, "json");
+    PerThread state = PER_THREAD.get();
+    MessageDigest sha256 = state.sha256;
     sha256.reset();
-    int length = text.length();
-    byte[] bytes = buffers.bytes(length);
-    boolean ascii = true;
-    for (int i = 0; i < length; i++) {
-      char c = text.charAt(i);
-      if (c >= 0x80) {
-        ascii = false;
-        break;
-      }
-      bytes[i] = (byte) c;
-    }
-    if (ascii) {
-      sha256.update(bytes, 0, length);
+    CanonicalWriter writer = state.writer;
+    if (writer.write(json)) {
+      sha256.update(writer.bytes(), 0, writer.length());
     } else {
-      sha256.update(text.toString().getBytes(StandardCharsets.UTF_8));
+      sha256.update(jacksonCanonical(json).getBytes(StandardCharsets.UTF_8));
     }
     return ContentHash.ofBytes(sha256.digest());
   }
 
-  /** Appends {@code json}'s canonical text to {@code out} (cleared first). */
-  private static StringBuilder write(String json, StringBuilder out) {
+  /** The canonical text by Jackson's streaming parser: for what {@code CanonicalWriter} declines. */
+  static String jacksonCanonical(String json) {
     requireNonNull(json, "json");
-    out.setLength(0);
+    StringBuilder out = new StringBuilder(json.length());
     try (JsonParser parser = FACTORY.createParser(json)) {
       JsonToken first = parser.nextToken();
       if (first == null) {
@@ -77,7 +74,7 @@ public final class CanonicalJson {
         throw new IllegalArgumentException("not one JSON document: text follows the value at "
             + parser.currentLocation().getCharOffset());
       }
-      return out;
+      return out.toString();
     } catch (JsonProcessingException e) {
       throw new IllegalArgumentException("not a JSON document: " + e.getOriginalMessage(), e);
     } catch (IOException e) {
@@ -183,38 +180,19 @@ public final class CanonicalJson {
     out.append('"').append(text, offset, length).append('"');
   }
 
-  /** Per-thread buffers and digest for {@link #hash}. */
-  private static final class Buffers {
-    private final StringBuilder text = new StringBuilder(4096);
+  /** Per-thread writer and digest. */
+  private static final class PerThread {
+    private final CanonicalWriter writer = new CanonicalWriter(FACTORY.streamReadConstraints());
     private final MessageDigest sha256;
-    private byte[] bytes = new byte[4096];
 
-    Buffers() {
+    PerThread() {
       try {
         sha256 = MessageDigest.getInstance("SHA-256");
       } catch (NoSuchAlgorithmException e) {
         throw new IllegalStateException("the JDK has no SHA-256", e);
       }
     }
-
-    StringBuilder text() {
-      if (text.capacity() > MAX_KEPT) {
-        text.setLength(0);
-        text.trimToSize();
-      }
-      return text;
-    }
-
-    byte[] bytes(int length) {
-      if (bytes.length < length || bytes.length > MAX_KEPT && length <= MAX_KEPT) {
-        bytes = new byte[Math.max(length, 4096)];
-      }
-      return bytes;
-    }
   }
 
-  /** Buffers larger than this (a huge record) are not kept for the next hash. */
-  private static final int MAX_KEPT = 1 << 20;
-
-  private static final ThreadLocal<Buffers> BUFFERS = ThreadLocal.withInitial(Buffers::new);
+  private static final ThreadLocal<PerThread> PER_THREAD = ThreadLocal.withInitial(PerThread::new);
 }
