@@ -2,7 +2,6 @@ package dev.korescore.core.store;
 
 import static java.util.Objects.requireNonNull;
 
-import java.util.regex.Pattern;
 
 /**
  * The SHA-256 of a record's canonical JSON (object keys sorted, insignificant whitespace dropped, every
@@ -10,11 +9,9 @@ import java.util.regex.Pattern;
  * soon as one value changes. The JSON adapter computes it ({@code CanonicalJson}).
  */
 public record ContentHash(String hex) {
-  private static final Pattern HEX = Pattern.compile("[0-9a-f]{64}");
-
   public ContentHash {
     requireNonNull(hex, "hex");
-    if (!HEX.matcher(hex).matches()) {
+    if (!isHex64(hex)) {
       throw new IllegalArgumentException("content hash must be 64 lower-case hex digits, was '" + hex + "'");
     }
   }
@@ -36,6 +33,20 @@ public record ContentHash(String hex) {
       digits[2 * i + 1] = Character.forDigit(sha256[i] & 0xF, 16);
     }
     return new ContentHash(new String(digits));
+  }
+
+  /** 64 lower-case hex digits (a loop, not a regular expression: every stored record is checked). */
+  private static boolean isHex64(String text) {
+    if (text.length() != 64) {
+      return false;
+    }
+    for (int i = 0; i < 64; i++) {
+      char c = text.charAt(i);
+      if (!(c >= '0' && c <= '9' || c >= 'a' && c <= 'f')) {
+        return false;
+      }
+    }
+    return true;
   }
 
   @Override
