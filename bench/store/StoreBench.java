@@ -159,7 +159,7 @@ public class StoreBench {
       sampler.join();
       System.out.println("load average after: " + loadAverage());
       System.out.println("the sync's JVM: " + sampler.commandLine);
-      output.lines().filter(l -> l.startsWith("Run ") || l.startsWith("peak RSS")).forEach(l ->
+      output.lines().filter(l -> l.startsWith("Run ") || l.startsWith("peak RSS") || l.startsWith("PROBE")).forEach(l ->
           System.out.println("sync of " + String.format("%,d", n) + " interactions (7 one-day windows): " + l));
       if (code != 0) {
         System.out.println("sync exited " + code + ":\n" + output);
@@ -196,16 +196,21 @@ public class StoreBench {
       try (java.io.PrintWriter samples = new java.io.PrintWriter(Files.newBufferedWriter(out))) {
         while (!isInterrupted()) {
           Thread.sleep(1000);
+          // the bounded child runs dev.korescore.cli.Main; without a relaunch, the one java process
           Optional<ProcessHandle> jvm = process.descendants()
               .filter(p -> p.info().command().map(c -> c.endsWith("java")).orElse(false))
-              .reduce((a, b) -> b);
+              .max(java.util.Comparator.comparing((ProcessHandle p) -> p.info().arguments()
+                  .map(a -> List.of(a).contains("dev.korescore.cli.Main")).orElse(false)));
           if (jvm.isEmpty()) {
             continue;
           }
           long pid = jvm.get().pid();
           try {
-            commandLine = Files.readString(Path.of("/proc/" + pid + "/cmdline")).replace('\0', ' ')
+            String seen = Files.readString(Path.of("/proc/" + pid + "/cmdline")).replace('\0', ' ')
                 .replaceAll("--client-secret-file \\S+", "--client-secret-file FILE").strip();
+            if (commandLine.equals("?") || seen.contains("dev.korescore.cli.Main")) {
+              commandLine = seen;
+            }
           } catch (java.io.IOException e) {
             continue;
           }

@@ -165,6 +165,9 @@ final class WindowedRecordStream implements RawRecordStream {
         if (e.getCause() instanceof FetchException fetchException) {
           throw fetchException;
         }
+        if (e.getCause() instanceof Error error) {
+          throw error; // out of memory on a fetch thread is the fetch's, not this page's
+        }
         throw new IllegalStateException("page " + number + " of " + window + " failed: " + e.getCause(), e.getCause());
       } catch (CancellationException e) {
         throw new IllegalStateException("page " + number + " of " + window + " was cancelled", e);

@@ -42,7 +42,8 @@ enum Dialect {
     @Override
     void configureWriter(Connection connection) throws SQLException {
       try (Statement statement = connection.createStatement()) {
-        statement.execute("SET memory_limit = '" + MEMORY_LIMIT + "'");
+        String limit = MEMORY_LIMIT_FOR_TESTS.get();
+        statement.execute("SET memory_limit = '" + (limit == null ? MEMORY_LIMIT : limit) + "'");
         statement.execute("SET checkpoint_threshold = '" + CHECKPOINT_THRESHOLD + "'");
       }
     }
@@ -106,6 +107,12 @@ enum Dialect {
           || lower.contains("cannot open file") || lower.contains("read only")) {
         return new StoreException.Unavailable(store, "cannot " + doing + " the store " + store + ": "
             + cause(message), e);
+      }
+      if (lower.contains("out of memory") || lower.contains("failed to pin block")
+          || lower.contains("could not allocate")) {
+        return new StoreException.OutOfMemory(store, "cannot " + doing + " the store " + store
+            + ": DuckDB ran out of memory (its limit here is " + MEMORY_LIMIT + "); nothing of this window was"
+            + " written", e);
       }
       if (lower.contains("no space left") || lower.contains("disk full") || lower.contains("could not write")) {
         return new StoreException.Failed(store, "cannot " + doing + " the store " + store
@@ -210,6 +217,12 @@ enum Dialect {
    * failed to commit its third window; at 64 MB one of 200,000 failed its sixth).
    */
   static final String MEMORY_LIMIT = "256MB";
+
+  /**
+   * A different {@code memory_limit} for writers opened on this thread (tests that make DuckDB run out of
+   * memory for real); null for {@link #MEMORY_LIMIT}.
+   */
+  static final ThreadLocal<String> MEMORY_LIMIT_FOR_TESTS = new ThreadLocal<>();
 
   /**
    * The write-ahead log's size that makes DuckDB checkpoint (its default, 16 MB, checkpointed at nearly

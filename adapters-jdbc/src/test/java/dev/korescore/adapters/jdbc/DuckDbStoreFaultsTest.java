@@ -50,6 +50,27 @@ class DuckDbStoreFaultsTest {
   }
 
   @Test
+  void aWindowTooLargeForDuckdbsMemoryLimitIsATypedErrorAndLeavesTheStoreAsItWas() throws Exception {
+    Path file = dir.resolve("small.duckdb");
+    List<dev.korescore.core.store.ScoredRecord> records = StoreRecords.generated(3000, 7);
+    Dialect.MEMORY_LIMIT_FOR_TESTS.set("2MB");
+    try (WriteInteractionStorePort store = JdbcInteractionStoreAdapter.openWriter(file.toString())) {
+      assertThatThrownBy(() -> store.commitWindow(
+              new dev.korescore.core.store.SyncRun(store.nextRunId(), StoreRecords.FROM, "test"),
+              StoreRecords.ledger(StoreRecords.WINDOW, records.size()), records, StoreRecords.TO, true))
+          .isInstanceOf(StoreException.OutOfMemory.class)
+          .hasMessageStartingWith("cannot write to the store " + file + ": DuckDB ran out of memory")
+          .hasMessageEndingWith("nothing of this window was written");
+    } finally {
+      Dialect.MEMORY_LIMIT_FOR_TESTS.remove();
+    }
+    try (WriteInteractionStorePort store = JdbcInteractionStoreAdapter.openWriter(file.toString())) {
+      assertThat(store.syncState().runs()).isZero();
+      assertThat(store.syncState().highWaterMark()).isEmpty();
+    }
+  }
+
+  @Test
   void aLocationThatCannotBeWrittenIsNamed() {
     assertThatThrownBy(() -> JdbcInteractionStoreAdapter.openWriter("/proc/korescore-test.duckdb").close())
         .isInstanceOf(StoreException.Unavailable.class)
