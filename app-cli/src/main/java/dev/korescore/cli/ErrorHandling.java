@@ -84,8 +84,7 @@ public final class ErrorHandling implements IExecutionExceptionHandler {
   static String describe(Throwable ex, CommandLine commandLine) {
     if (ex instanceof StoreException.OutOfMemory) {
       return ex.getMessage() + ("sync".equals(commandLine.getCommandName())
-          ? "; the windows committed so far are kept: rerun the same sync with a shorter --window (e.g. --window 6h)"
-          : "; rerun with fewer records at a time");
+          ? ", and rerun the same sync (the windows committed so far are kept)" : ", and rerun");
     }
     if (ex instanceof CliException || ex instanceof InteractionReadException || ex instanceof StoreException) {
       return ex.getMessage();

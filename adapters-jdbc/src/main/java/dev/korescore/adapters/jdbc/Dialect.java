@@ -42,8 +42,7 @@ enum Dialect {
     @Override
     void configureWriter(Connection connection) throws SQLException {
       try (Statement statement = connection.createStatement()) {
-        String limit = MEMORY_LIMIT_FOR_TESTS.get();
-        statement.execute("SET memory_limit = '" + (limit == null ? MEMORY_LIMIT : limit) + "'");
+        statement.execute("SET memory_limit = '" + memoryLimit() + "'");
         statement.execute("SET checkpoint_threshold = '" + CHECKPOINT_THRESHOLD + "'");
       }
     }
@@ -108,11 +107,13 @@ enum Dialect {
         return new StoreException.Unavailable(store, "cannot " + doing + " the store " + store + ": "
             + cause(message), e);
       }
+      // "Invalid result set": what DuckDB's JDBC driver said twice when a sync outgrew the limit (the store's
+      // primary-key indexes grew past it: 64 MB at 200,000 interactions, 256 MB at 1,000,000)
       if (lower.contains("out of memory") || lower.contains("failed to pin block")
-          || lower.contains("could not allocate")) {
+          || lower.contains("could not allocate") || lower.contains("invalid result set")) {
         return new StoreException.OutOfMemory(store, "cannot " + doing + " the store " + store
-            + ": DuckDB ran out of memory (its limit here is " + MEMORY_LIMIT + "); nothing of this window was"
-            + " written", e);
+            + ": DuckDB ran out of memory (its limit is " + memoryLimit() + "); nothing of this window was written:"
+            + " raise the limit, e.g. KORESCORE_JAVA_OPTS=-D" + MEMORY_LIMIT_PROPERTY + "=1GB", e);
       }
       if (lower.contains("no space left") || lower.contains("disk full") || lower.contains("could not write")) {
         return new StoreException.Failed(store, "cannot " + doing + " the store " + store
@@ -217,6 +218,37 @@ enum Dialect {
    * failed to commit its third window; at 64 MB one of 200,000 failed its sixth).
    */
   static final String MEMORY_LIMIT = "256MB";
+
+  /**
+   * The system property that sets the writer's {@code memory_limit} instead of {@link #MEMORY_LIMIT}, a DuckDB
+   * size ({@code 512MB}, {@code 2GB}): the primary-key indexes of a store must fit in it, and they grow with
+   * the store (about 330 bytes per interaction), so a store of millions of interactions needs more.
+   */
+  static final String MEMORY_LIMIT_PROPERTY = "korescore.store.memoryLimit";
+
+  private static final java.util.regex.Pattern SIZE =
+      java.util.regex.Pattern.compile("\\d+(\\.\\d+)?\\s*([KMGT]i?B)?", java.util.regex.Pattern.CASE_INSENSITIVE);
+
+  /** The writer's {@code memory_limit}: the test hook's, else {@link #MEMORY_LIMIT_PROPERTY}'s, else {@link #MEMORY_LIMIT}. */
+  static String memoryLimit() {
+    String limit = MEMORY_LIMIT_FOR_TESTS.get();
+    if (limit != null) {
+      return limit;
+    }
+    return memoryLimit(System.getProperty(MEMORY_LIMIT_PROPERTY));
+  }
+
+  /** The {@code memory_limit} {@link #MEMORY_LIMIT_PROPERTY} set to {@code property} (null: not set) means. */
+  static String memoryLimit(String property) {
+    if (property == null || property.isBlank()) {
+      return MEMORY_LIMIT;
+    }
+    if (!SIZE.matcher(property.strip()).matches()) {
+      throw new IllegalArgumentException(MEMORY_LIMIT_PROPERTY + " must be a size such as 512MB or 2GB, was '"
+          + property + "'");
+    }
+    return property.strip();
+  }
 
   /**
    * A different {@code memory_limit} for writers opened on this thread (tests that make DuckDB run out of

@@ -59,8 +59,9 @@ class DuckDbStoreFaultsTest {
               new dev.korescore.core.store.SyncRun(store.nextRunId(), StoreRecords.FROM, "test"),
               StoreRecords.ledger(StoreRecords.WINDOW, records.size()), records, StoreRecords.TO, true))
           .isInstanceOf(StoreException.OutOfMemory.class)
-          .hasMessageStartingWith("cannot write to the store " + file + ": DuckDB ran out of memory")
-          .hasMessageEndingWith("nothing of this window was written");
+          .hasMessage("cannot write to the store " + file + ": DuckDB ran out of memory (its limit is 2MB);"
+              + " nothing of this window was written: raise the limit, e.g."
+              + " KORESCORE_JAVA_OPTS=-Dkorescore.store.memoryLimit=1GB");
     } finally {
       Dialect.MEMORY_LIMIT_FOR_TESTS.remove();
     }
@@ -68,6 +69,17 @@ class DuckDbStoreFaultsTest {
       assertThat(store.syncState().runs()).isZero();
       assertThat(store.syncState().highWaterMark()).isEmpty();
     }
+  }
+
+  @Test
+  void theMemoryLimitPropertyTakesADuckdbSizeAndNothingElse() {
+    assertThat(Dialect.memoryLimit(null)).isEqualTo(Dialect.MEMORY_LIMIT);
+    assertThat(Dialect.memoryLimit(" ")).isEqualTo(Dialect.MEMORY_LIMIT);
+    assertThat(Dialect.memoryLimit("1GB")).isEqualTo("1GB");
+    assertThat(Dialect.memoryLimit(" 1.5 GiB ")).isEqualTo("1.5 GiB");
+    assertThatThrownBy(() -> Dialect.memoryLimit("1GB'; DROP TABLE interactions; --"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("korescore.store.memoryLimit must be a size such as 512MB or 2GB, was ");
   }
 
   @Test

@@ -43,9 +43,11 @@ public final class BoundedHeap {
   /** The bounded JVM's options, in order (measured in bench/audit, README.md there). */
   static final List<String> JVM_OPTIONS = loadOptions(OPTIONS_RESOURCE);
   /**
-   * What {@code sync} adds after {@link #OPTIONS_RESOURCE}, a JVM argument file too: a smaller heap (its live
-   * data stays under 50 MB; the heap is filled to its bound, so the bound is the resident memory), which
-   * keeps a sync's peak resident memory near 350 MB instead of 500 (bench/store/README.md, third session).
+   * What {@code sync} adds after {@link #OPTIONS_RESOURCE}, a JVM argument file too: a smaller heap. A sync's
+   * live data is a few chunks of 2,000 records and the ids of the window being fetched, whatever the number
+   * of interactions (a heap histogram during a sync of 200,000: under 20 MB), and the serial collector fills
+   * the heap to its bound, so the bound is what the heap adds to the resident memory (bench/store/README.md,
+   * fourth session: 64 MB held at 1,000,000 interactions).
    */
   static final String SYNC_OPTIONS_RESOURCE = "sync-jvm.options";
   /** The options of {@link #SYNC_OPTIONS_RESOURCE}, in order. */
