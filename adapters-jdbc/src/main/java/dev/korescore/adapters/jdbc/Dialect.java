@@ -212,12 +212,15 @@ enum Dialect {
 
   /**
    * DuckDB's memory cap for the writer (its default is 80% of RAM): a window is staged in chunks, and
-   * what does not fit spills to {@code STORE.tmp} beside the store. Not lower: a window's uncommitted rows,
-   * the primary-key indexes and what no checkpoint has written yet must fit, so a small cap fails a sync once
-   * the store or a day grows (measured: at 96 MB a sync of 600,000 interactions in one-day windows of 85,714
-   * failed to commit its third window; at 64 MB one of 200,000 failed its sixth).
+   * what does not fit spills to {@code STORE.tmp} beside the store. Besides a window's uncommitted rows
+   * and the rows no checkpoint has written yet, it must hold the store's primary-key indexes, which DuckDB
+   * keeps in memory and which grow with the store (about 330 bytes per interaction, {@code duckdb_memory()}'s
+   * {@code ART_INDEX}): 256 MB failed the seventh one-day window of a 1,000,000-interaction sync ("Invalid
+   * result set"), 96 MB the third of 600,000, 64 MB the sixth of 200,000. A larger store needs more: {@link
+   * #MEMORY_LIMIT_PROPERTY}. DuckDB fills the cap during a large window, so the cap is most of a sync's
+   * resident memory (bench/store/README.md, fourth session).
    */
-  static final String MEMORY_LIMIT = "256MB";
+  static final String MEMORY_LIMIT = "512MB";
 
   /**
    * The system property that sets the writer's {@code memory_limit} instead of {@link #MEMORY_LIMIT}, a DuckDB
