@@ -107,8 +107,8 @@ enum Dialect {
         return new StoreException.Unavailable(store, "cannot " + doing + " the store " + store + ": "
             + cause(message), e);
       }
-      // "Invalid result set": what DuckDB's JDBC driver said twice when a sync outgrew the limit (the store's
-      // primary-key indexes grew past it: 64 MB at 200,000 interactions, 256 MB at 1,000,000)
+      // "Invalid result set": what DuckDB's JDBC driver said twice when a sync outgrew the limit (schema
+      // version 1's primary-key indexes grew past it: 64 MB at 200,000 interactions, 256 MB at 1,000,000)
       if (lower.contains("out of memory") || lower.contains("failed to pin block")
           || lower.contains("could not allocate") || lower.contains("invalid result set")) {
         return new StoreException.OutOfMemory(store, "cannot " + doing + " the store " + store
@@ -212,20 +212,20 @@ enum Dialect {
 
   /**
    * DuckDB's memory cap for the writer (its default is 80% of RAM): a window is staged in chunks, and
-   * what does not fit spills to {@code STORE.tmp} beside the store. Besides a window's uncommitted rows
-   * and the rows no checkpoint has written yet, it must hold the store's primary-key indexes, which DuckDB
-   * keeps in memory and which grow with the store (about 330 bytes per interaction, {@code duckdb_memory()}'s
-   * {@code ART_INDEX}): 256 MB failed the seventh one-day window of a 1,000,000-interaction sync ("Invalid
-   * result set"), 96 MB the third of 600,000, 64 MB the sixth of 200,000. A larger store needs more: {@link
-   * #MEMORY_LIMIT_PROPERTY}. DuckDB fills the cap during a large window, so the cap is most of a sync's
-   * resident memory (bench/store/README.md, fourth session).
+   * what does not fit spills to {@code STORE.tmp} beside the store. DuckDB fills the cap with the rows no
+   * checkpoint has written yet ({@code duckdb_memory()}'s {@code IN_MEMORY_TABLE}: 480 MB of a 512 MB cap in a
+   * sync of 200,000), so the cap is most of a sync's resident memory. Since schema version 2 the store has no
+   * primary-key index, which DuckDB kept in memory whole and which grew with the store (about 330 bytes per
+   * interaction: on version 1, 256 MB failed the seventh one-day window of a 1,000,000-interaction sync), so the
+   * cap no longer has to grow with the store: 128 MB completed 1,000,000 interactions in one-day windows of
+   * 142,857 (bench/store/README.md, fourth session). {@link #MEMORY_LIMIT_PROPERTY} raises it.
    */
-  static final String MEMORY_LIMIT = "512MB";
+  static final String MEMORY_LIMIT = "128MB";
 
   /**
    * The system property that sets the writer's {@code memory_limit} instead of {@link #MEMORY_LIMIT}, a DuckDB
-   * size ({@code 512MB}, {@code 2GB}): the primary-key indexes of a store must fit in it, and they grow with
-   * the store (about 330 bytes per interaction), so a store of millions of interactions needs more.
+   * size ({@code 512MB}, {@code 2GB}): for a sync that runs out of it (exit 5 says so), or one that may use
+   * more memory to spill less.
    */
   static final String MEMORY_LIMIT_PROPERTY = "korescore.store.memoryLimit";
 
