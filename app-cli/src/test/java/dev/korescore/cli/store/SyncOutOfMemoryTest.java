@@ -29,10 +29,10 @@ class SyncOutOfMemoryTest {
   @Test
   void aSyncThatRunsOutOfHeapSaysWhatToDoWithExitFiveAndNoStackTrace() throws Exception {
     Instant from = Instant.parse("2024-07-15T00:00:00Z");
-    // 1,500 records of 40 KB in one window: a chunk of them (2,000) cannot fit a 48 MB heap
-    String padding = "x".repeat(40_000);
+    // 300 records of 400 KB in one window: a page of 100 of them (40 MB) does not fit a 48 MB heap
+    String padding = "x".repeat(400_000);
     List<DatasetRecord> records = new ArrayList<>();
-    SimulatorDataset.generated(InteractionGenerator.builder().seed(5).count(1500)
+    SimulatorDataset.generated(InteractionGenerator.builder().seed(5).count(300)
             .between(from, from.plus(Duration.ofDays(1))).build()).records()
         .forEach(r -> records.add(new DatasetRecord(r.conversationId(),
             r.wireJson().replaceFirst("\\{", "{\"padding\":\"" + padding + "\","), r.startTime(), r.channel(),
