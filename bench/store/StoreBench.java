@@ -118,31 +118,123 @@ public class StoreBench {
     }
   }
 
-  /** A real `korescore sync` process (the shaded jar, default heap) against the simulator; its peak RSS. */
+  /**
+   * A real `korescore sync` process (`java -jar`, no heap option: it re-runs itself in the bounded child JVM
+   * with the sync's options, as users run it) against the simulator; its peak RSS by /usr/bin/time (the
+   * larger of the two JVMs: the child). BENCH_SYNC_JVM_OPTS adds JVM options to the first JVM (the child
+   * inherits them; an -Xmx among them means no relaunch). BENCH_SAMPLE=histo|nmt samples the sync's JVM with
+   * jcmd every 15 s (GC.class_histogram forces a full collection: diagnostic runs only; nmt needs
+   * -XX:NativeMemoryTracking=summary in BENCH_SYNC_JVM_OPTS) into bench/data/memory-samples.txt.
+   */
   static void memory(Path jar, Path data, int n) throws Exception {
     Path store = data.resolve("store-memory.duckdb");
     Files.deleteIfExists(store);
     Files.deleteIfExists(Path.of(store + ".wal"));
+    long generating = System.nanoTime();
     SimulatorDataset dataset = SimulatorDataset.generated(InteractionGenerator.builder().seed(43).count(n)
         .between(FROM, FROM.plus(Duration.ofDays(7))).build());
+    System.out.printf("simulator dataset: %,d interactions generated in %.1f s%n", n, (System.nanoTime() - generating) / 1e9);
     try (KoreSimulator sim = KoreSimulator.start(SimulatorConfig.builder().dataset(dataset).rateLimitPerMinute(0)
         .build())) {
       Path secret = data.resolve("bench-secret.txt");
       Files.writeString(secret, sim.clientSecret());
-      List<String> command = List.of("/usr/bin/time", "-f", "peak RSS %M KB, %e s wall, %U s user + %S s system CPU", "java", "-jar",
-          jar.toString(), "sync", "--host", sim.baseUrl(), "--account-id", sim.accountId(), "--stream-id",
-          sim.streamId(), "--org-id", "o-bench", "--client-id", sim.clientId(), "--client-secret-file",
+      List<String> command = new ArrayList<>(List.of("/usr/bin/time", "-f",
+          "peak RSS %M KB, %e s wall, %U s user + %S s system CPU", "java"));
+      String jvmOptions = System.getenv().getOrDefault("BENCH_SYNC_JVM_OPTS", "").strip();
+      if (!jvmOptions.isEmpty()) {
+        command.addAll(List.of(jvmOptions.split("\\s+")));
+      }
+      command.addAll(List.of("-jar", jar.toString(), "sync", "--host", sim.baseUrl(), "--account-id", sim.accountId(),
+          "--stream-id", sim.streamId(), "--org-id", "o-bench", "--client-id", sim.clientId(), "--client-secret-file",
           secret.toString(), "--store", store.toString(), "--from", "2024-07-15", "--to", "2024-07-22",
-          "--rate", "0", "--concurrency", "2");
+          "--rate", "0", "--concurrency", "2"));
+      System.out.println("load average before: " + loadAverage());
       Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+      Sampler sampler = new Sampler(process, data.resolve("memory-samples.txt"),
+          System.getenv().getOrDefault("BENCH_SAMPLE", ""));
+      sampler.start();
       String output = new String(process.getInputStream().readAllBytes());
       int code = process.waitFor();
-      output.lines().filter(l -> l.startsWith("Run ") || l.startsWith("peak RSS")).forEach(l ->
+      sampler.interrupt();
+      sampler.join();
+      System.out.println("load average after: " + loadAverage());
+      System.out.println("the sync's JVM: " + sampler.commandLine);
+      output.lines().filter(l -> l.startsWith("Run ") || l.startsWith("peak RSS") || l.startsWith("PROBE")).forEach(l ->
           System.out.println("sync of " + String.format("%,d", n) + " interactions (7 one-day windows): " + l));
       if (code != 0) {
         System.out.println("sync exited " + code + ":\n" + output);
       }
       Files.deleteIfExists(secret);
+    }
+  }
+
+  static String loadAverage() {
+    try {
+      return Files.readString(Path.of("/proc/loadavg")).strip();
+    } catch (java.io.IOException e) {
+      return "?";
+    }
+  }
+
+  /** Finds the sync's JVM (the deepest java descendant) and samples it. */
+  static final class Sampler extends Thread {
+    final Process process;
+    final Path out;
+    final String mode;
+    volatile String commandLine = "?";
+
+    Sampler(Process process, Path out, String mode) {
+      this.process = process;
+      this.out = out;
+      this.mode = mode;
+      setDaemon(true);
+    }
+
+    @Override
+    public void run() {
+      long last = 0;
+      try (java.io.PrintWriter samples = new java.io.PrintWriter(Files.newBufferedWriter(out))) {
+        while (!isInterrupted()) {
+          Thread.sleep(1000);
+          // the bounded child runs dev.korescore.cli.Main; without a relaunch, the one java process
+          Optional<ProcessHandle> jvm = process.descendants()
+              .filter(p -> p.info().command().map(c -> c.endsWith("java")).orElse(false))
+              .max(java.util.Comparator.comparing((ProcessHandle p) -> p.info().arguments()
+                  .map(a -> List.of(a).contains("dev.korescore.cli.Main")).orElse(false)));
+          if (jvm.isEmpty()) {
+            continue;
+          }
+          long pid = jvm.get().pid();
+          try {
+            String seen = Files.readString(Path.of("/proc/" + pid + "/cmdline")).replace('\0', ' ')
+                .replaceAll("--client-secret-file \\S+", "--client-secret-file FILE").strip();
+            if (commandLine.equals("?") || seen.contains("dev.korescore.cli.Main")) {
+              commandLine = seen;
+            }
+          } catch (java.io.IOException e) {
+            continue;
+          }
+          if (mode.isEmpty() || System.nanoTime() - last < 15_000_000_000L) {
+            continue;
+          }
+          last = System.nanoTime();
+          String what = mode.equals("nmt") ? "VM.native_memory" : "GC.class_histogram";
+          List<String> jcmd = mode.equals("nmt") ? List.of("jcmd", Long.toString(pid), what, "summary")
+              : List.of("jcmd", Long.toString(pid), what);
+          Process p = new ProcessBuilder(jcmd).redirectErrorStream(true).start();
+          String text = new String(p.getInputStream().readAllBytes());
+          p.waitFor();
+          String status = Files.readString(Path.of("/proc/" + pid + "/status")).lines()
+              .filter(l -> l.startsWith("VmRSS") || l.startsWith("VmHWM")).reduce("", (a, b) -> a + " " + b);
+          samples.printf("=== %s pid %d, %s, load %s%n", Instant.now(), pid, status.strip(), loadAverage());
+          text.lines().limit(mode.equals("nmt") ? 200 : 25).forEach(samples::println);
+          samples.flush();
+        }
+      } catch (InterruptedException e) {
+        // done
+      } catch (Exception e) {
+        System.out.println("sampler: " + e);
+      }
     }
   }
 }

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
+import picocli.CommandLine.IExecutionStrategy;
 import picocli.CommandLine.IExitCodeExceptionMapper;
 import picocli.CommandLine.IParameterExceptionHandler;
 import picocli.CommandLine.Model.OptionSpec;
@@ -28,10 +29,43 @@ public final class ErrorHandling implements IExecutionExceptionHandler {
 
   /** Gives {@code commandLine} (the root, or one command on its own) korescore's error handling and exit codes. */
   public static CommandLine install(CommandLine commandLine) {
+    commandLine.setExecutionStrategy(outOfMemoryAsError(commandLine.getExecutionStrategy()));
     commandLine.setExitCodeExceptionMapper(new ExitCodeMapper());
     commandLine.setExecutionExceptionHandler(new ErrorHandling());
     commandLine.setParameterExceptionHandler(new UsageErrors());
     return commandLine;
+  }
+
+  /**
+   * {@code strategy} with the JVM running out of heap turned into a {@link CliException} (exit 5) that says
+   * what to do: picocli passes only exceptions to the handler, an {@link OutOfMemoryError} would end the
+   * process with a stack trace. By the time it is caught, what filled the heap is unreachable again.
+   */
+  static IExecutionStrategy outOfMemoryAsError(IExecutionStrategy strategy) {
+    return parseResult -> {
+      try {
+        return strategy.execute(parseResult);
+      } catch (OutOfMemoryError e) {
+        List<CommandLine> commands = parseResult.asCommandLineList();
+        CommandLine command = commands.get(commands.size() - 1);
+        throw new CommandLine.ExecutionException(command, "out of memory",
+            new CliException(ExitCodes.OUT_OF_MEMORY, heapMessage(command.getCommandName(), e), e));
+      }
+    };
+  }
+
+  /** What ran out of heap and what to do, in the user's words. */
+  static String heapMessage(String command, OutOfMemoryError e) {
+    long maxMb = Runtime.getRuntime().maxMemory() >> 20;
+    String what = e.getMessage() != null && e.getMessage().toLowerCase(Locale.ROOT).contains("metaspace")
+        ? "the JVM's class memory (Metaspace)" : "the Java heap (" + maxMb + " MB)";
+    String rerun = "sync".equals(command)
+        ? "; the windows committed so far are kept: rerun the same sync with a larger heap, e.g."
+            + " KORESCORE_JAVA_OPTS=-Xmx1g ./korescore sync ... (or java -Xmx1g -jar korescore.jar sync ...),"
+            + " or with a shorter --window (e.g. --window 6h)"
+        : "; rerun with a larger heap, e.g. KORESCORE_JAVA_OPTS=-Xmx1g ./korescore " + command
+            + " ... (or java -Xmx1g -jar korescore.jar " + command + " ...)";
+    return command + " ran out of memory: " + what + " was too small for this work" + rerun;
   }
 
   @Override
@@ -48,6 +82,10 @@ public final class ErrorHandling implements IExecutionExceptionHandler {
   }
 
   static String describe(Throwable ex, CommandLine commandLine) {
+    if (ex instanceof StoreException.OutOfMemory) {
+      return ex.getMessage() + ("sync".equals(commandLine.getCommandName())
+          ? ", and rerun the same sync (the windows committed so far are kept)" : ", and rerun");
+    }
     if (ex instanceof CliException || ex instanceof InteractionReadException || ex instanceof StoreException) {
       return ex.getMessage();
     }
@@ -72,13 +110,17 @@ public final class ErrorHandling implements IExecutionExceptionHandler {
   }
 
   /**
-   * The documented exit code of a failure: a {@link CliException}'s own; 2 for bad input, a bad
+   * The documented exit code of a failure: a {@link CliException}'s own; 5 when memory ran out (the heap,
+   * or the store's limit); 2 for bad input, a bad
    * argument, failed authentication or another 4xx from Kore; 4 for everything else (network, server
    * or rate-limit failure after every retry, I/O, a bug).
    */
   public static int exitCode(Throwable ex) {
     if (ex instanceof CliException cli) {
       return cli.exitCode();
+    }
+    if (ex instanceof StoreException.OutOfMemory || ex instanceof OutOfMemoryError) {
+      return ExitCodes.OUT_OF_MEMORY;
     }
     if (ex instanceof InteractionReadException || ex instanceof IllegalArgumentException
         || ex instanceof FetchException.AuthenticationFailed || ex instanceof FetchException.ClientError

@@ -11,7 +11,6 @@ import dev.korescore.core.fetch.RawRecord;
 import dev.korescore.core.fetch.RawRecordStream;
 import dev.korescore.core.fetch.RequestSummary;
 import dev.korescore.core.fetch.WindowLedger;
-import dev.korescore.core.model.ConversationId;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -46,7 +45,7 @@ final class WindowedRecordStream implements RawRecordStream {
   private final int maxPages;
   private final AtomicInteger budget;
   private final Deque<DateWindow> windows;
-  private final Map<ConversationId, Integer> seen = new HashMap<>();
+  private final DeliveredIds delivered = new DeliveredIds();
   private final List<WindowLedger> ledgers = new ArrayList<>();
   private final Deque<RawRecord> ready = new ArrayDeque<>();
   private final Map<DateWindow, Future<RawDataPage>> prefetched = new HashMap<>();
@@ -166,6 +165,9 @@ final class WindowedRecordStream implements RawRecordStream {
         if (e.getCause() instanceof FetchException fetchException) {
           throw fetchException;
         }
+        if (e.getCause() instanceof Error error) {
+          throw error; // out of memory on a fetch thread is the fetch's, not this page's
+        }
         throw new IllegalStateException("page " + number + " of " + window + " failed: " + e.getCause(), e.getCause());
       } catch (CancellationException e) {
         throw new IllegalStateException("page " + number + " of " + window + " was cancelled", e);
@@ -185,13 +187,13 @@ final class WindowedRecordStream implements RawRecordStream {
           outsideHere++;
           continue;
         }
-        Integer first = seen.putIfAbsent(record.conversationId(), id);
-        if (first == null) {
+        DeliveredIds.Seen seen = delivered.offer(record.conversationId(), start.isPresent());
+        if (seen == DeliveredIds.Seen.NEW) {
           ready.add(record);
           fresh++;
         } else {
           topTally.duplicates++;
-          if (first != id) {
+          if (seen == DeliveredIds.Seen.IN_EARLIER_LEAF) {
             topTally.earlier++;
           } else {
             repeatedHere++;
@@ -317,6 +319,7 @@ final class WindowedRecordStream implements RawRecordStream {
     }
     if (top != null && !leaves.isEmpty()) {
       leaf = new Leaf(leaves.poll());
+      delivered.startLeaf(leaf.id);
       return true;
     }
     if (top != null) {
@@ -342,6 +345,11 @@ final class WindowedRecordStream implements RawRecordStream {
       return true;
     }
     return false;
+  }
+
+  /** How many conversation ids the stream remembers now (bounded by one window's, see {@link DeliveredIds}). */
+  int rememberedIds() {
+    return delivered.size();
   }
 
   @Override

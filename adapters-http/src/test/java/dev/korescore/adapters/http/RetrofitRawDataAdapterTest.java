@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.nimbusds.jose.crypto.MACVerifier;
 import com.nimbusds.jwt.SignedJWT;
 import dev.korescore.core.fetch.FetchException;
+import dev.korescore.core.fetch.FetchListener;
 import dev.korescore.core.fetch.FetchRequest;
 import dev.korescore.core.fetch.RawRecord;
 import dev.korescore.core.fetch.RawRecordStream;
@@ -261,6 +262,70 @@ class RetrofitRawDataAdapterTest {
       WindowLedger ledger = records.ledgers().get(0);
       assertThat(ledger.duplicatesDropped()).isEqualTo(1);
       assertThat(ledger.complete()).isTrue();
+    }
+  }
+
+  @Test
+  void aRepeatAcrossPagesOfOneWindowIsDroppedWhenTheWindowHasManyPages() {
+    FakeKore fake = new FakeKore();
+    for (int i = 0; i < 6; i++) {
+      fake.add("c-" + i, FROM.plusSeconds(60L * i));
+    }
+    fake.dataset.add(new FakeKore.Rec("c-2", FROM.plusSeconds(120), FakeKore.record("c-2", FROM.plusSeconds(120))));
+    server.setDispatcher(fake);
+    try (RawRecordStream records = open(builder().pageSize(2))) {
+      assertThat(records.stream().map(r -> r.conversationId().value()))
+          .containsExactly("c-0", "c-1", "c-2", "c-3", "c-4", "c-5");
+      WindowLedger ledger = records.ledgers().get(0);
+      assertThat(ledger.pages()).isEqualTo(4);
+      assertThat(ledger.duplicatesDropped()).isEqualTo(1);
+      assertThat(ledger.seenInEarlierWindows()).isZero();
+    }
+  }
+
+  @Test
+  void aRecordWithoutAStartTimeRepeatedInALaterWindowIsDroppedAndCountedAsEarlier() {
+    Instant day2 = TO.plusSeconds(5);
+    String undated = "{\"conversationId\":\"c-undated\"}";
+    server.enqueue(ok(FakeKore.envelope(List.of(FakeKore.record("c-1", FROM.plusSeconds(5)), undated), 2, 1, false)));
+    server.enqueue(ok(FakeKore.envelope(List.of(undated, FakeKore.record("c-2", day2)), 2, 1, false)));
+    adapter = builder().build();
+    try (RawRecordStream records = adapter.fetch(FetchRequest.of(FROM, TO.plus(Duration.ofDays(1))))) {
+      assertThat(records.stream().map(r -> r.conversationId().value())).containsExactly("c-1", "c-undated", "c-2");
+      WindowLedger second = records.ledgers().get(1);
+      assertThat(second.received()).isEqualTo(1);
+      assertThat(second.duplicatesDropped()).isEqualTo(1);
+      assertThat(second.seenInEarlierWindows()).isEqualTo(1);
+      assertThat(second.complete()).isTrue();
+    }
+  }
+
+  @Test
+  void theIdsRememberedStayWithinOneWindowWhateverTheRequestsLength() {
+    FakeKore fake = new FakeKore();
+    int days = 8;
+    int perDay = 30;
+    for (int d = 0; d < days; d++) {
+      for (int i = 0; i < perDay; i++) {
+        fake.add("c-" + d + "-" + i, FROM.plus(Duration.ofDays(d)).plusSeconds(60L * i + 1));
+      }
+    }
+    server.setDispatcher(fake);
+    adapter = builder().pageSize(7).concurrency(2).build();
+    int[] most = {0};
+    WindowedRecordStream[] stream = {null};
+    FetchListener listener = new FetchListener() {
+      @Override
+      public void pageFetched(dev.korescore.core.fetch.DateWindow window, int page, int records, long total) {
+        most[0] = Math.max(most[0], stream[0].rememberedIds());
+      }
+    };
+    try (RawRecordStream records = adapter.fetch(FetchRequest.of(FROM, FROM.plus(Duration.ofDays(days))), listener)) {
+      stream[0] = (WindowedRecordStream) records;
+      assertThat(records.stream().count()).isEqualTo((long) days * perDay);
+      assertThat(records.ledgers()).hasSize(days).allMatch(WindowLedger::complete);
+      assertThat(most[0]).isEqualTo(perDay);
+      assertThat(stream[0].rememberedIds()).isEqualTo(perDay);
     }
   }
 

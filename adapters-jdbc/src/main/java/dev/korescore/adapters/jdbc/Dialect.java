@@ -42,7 +42,7 @@ enum Dialect {
     @Override
     void configureWriter(Connection connection) throws SQLException {
       try (Statement statement = connection.createStatement()) {
-        statement.execute("SET memory_limit = '" + MEMORY_LIMIT + "'");
+        statement.execute("SET memory_limit = '" + memoryLimit() + "'");
         statement.execute("SET checkpoint_threshold = '" + CHECKPOINT_THRESHOLD + "'");
       }
     }
@@ -106,6 +106,14 @@ enum Dialect {
           || lower.contains("cannot open file") || lower.contains("read only")) {
         return new StoreException.Unavailable(store, "cannot " + doing + " the store " + store + ": "
             + cause(message), e);
+      }
+      // "Invalid result set": what DuckDB's JDBC driver said twice when a sync outgrew the limit (schema
+      // version 1's primary-key indexes grew past it: 64 MB at 200,000 interactions, 256 MB at 1,000,000)
+      if (lower.contains("out of memory") || lower.contains("failed to pin block")
+          || lower.contains("could not allocate") || lower.contains("invalid result set")) {
+        return new StoreException.OutOfMemory(store, "cannot " + doing + " the store " + store
+            + ": DuckDB ran out of memory (its limit is " + memoryLimit() + "); nothing of this window was written:"
+            + " raise the limit, e.g. KORESCORE_JAVA_OPTS=-D" + MEMORY_LIMIT_PROPERTY + "=1GB", e);
       }
       if (lower.contains("no space left") || lower.contains("disk full") || lower.contains("could not write")) {
         return new StoreException.Failed(store, "cannot " + doing + " the store " + store
@@ -204,12 +212,52 @@ enum Dialect {
 
   /**
    * DuckDB's memory cap for the writer (its default is 80% of RAM): a window is staged in chunks, and
-   * what does not fit spills to {@code STORE.tmp} beside the store. Not lower: a window's uncommitted rows,
-   * the primary-key indexes and what no checkpoint has written yet must fit, so a small cap fails a sync once
-   * the store or a day grows (measured: at 96 MB a sync of 600,000 interactions in one-day windows of 85,714
-   * failed to commit its third window; at 64 MB one of 200,000 failed its sixth).
+   * what does not fit spills to {@code STORE.tmp} beside the store. DuckDB fills the cap with the rows no
+   * checkpoint has written yet ({@code duckdb_memory()}'s {@code IN_MEMORY_TABLE}: 480 MB of a 512 MB cap in a
+   * sync of 200,000), so the cap is most of a sync's resident memory. Since schema version 2 the store has no
+   * primary-key index, which DuckDB kept in memory whole and which grew with the store (about 330 bytes per
+   * interaction: on version 1, 256 MB failed the seventh one-day window of a 1,000,000-interaction sync), so the
+   * cap no longer has to grow with the store: 128 MB completed 1,000,000 interactions in one-day windows of
+   * 142,857 (bench/store/README.md, fourth session). {@link #MEMORY_LIMIT_PROPERTY} raises it.
    */
-  static final String MEMORY_LIMIT = "256MB";
+  static final String MEMORY_LIMIT = "128MB";
+
+  /**
+   * The system property that sets the writer's {@code memory_limit} instead of {@link #MEMORY_LIMIT}, a DuckDB
+   * size ({@code 512MB}, {@code 2GB}): for a sync that runs out of it (exit 5 says so), or one that may use
+   * more memory to spill less.
+   */
+  static final String MEMORY_LIMIT_PROPERTY = "korescore.store.memoryLimit";
+
+  private static final java.util.regex.Pattern SIZE =
+      java.util.regex.Pattern.compile("\\d+(\\.\\d+)?\\s*([KMGT]i?B)?", java.util.regex.Pattern.CASE_INSENSITIVE);
+
+  /** The writer's {@code memory_limit}: the test hook's, else {@link #MEMORY_LIMIT_PROPERTY}'s, else {@link #MEMORY_LIMIT}. */
+  static String memoryLimit() {
+    String limit = MEMORY_LIMIT_FOR_TESTS.get();
+    if (limit != null) {
+      return limit;
+    }
+    return memoryLimit(System.getProperty(MEMORY_LIMIT_PROPERTY));
+  }
+
+  /** The {@code memory_limit} {@link #MEMORY_LIMIT_PROPERTY} set to {@code property} (null: not set) means. */
+  static String memoryLimit(String property) {
+    if (property == null || property.isBlank()) {
+      return MEMORY_LIMIT;
+    }
+    if (!SIZE.matcher(property.strip()).matches()) {
+      throw new IllegalArgumentException(MEMORY_LIMIT_PROPERTY + " must be a size such as 512MB or 2GB, was '"
+          + property + "'");
+    }
+    return property.strip();
+  }
+
+  /**
+   * A different {@code memory_limit} for writers opened on this thread (tests that make DuckDB run out of
+   * memory for real); null for {@link #MEMORY_LIMIT}.
+   */
+  static final ThreadLocal<String> MEMORY_LIMIT_FOR_TESTS = new ThreadLocal<>();
 
   /**
    * The write-ahead log's size that makes DuckDB checkpoint (its default, 16 MB, checkpointed at nearly

@@ -50,6 +50,39 @@ class DuckDbStoreFaultsTest {
   }
 
   @Test
+  void aWindowTooLargeForDuckdbsMemoryLimitIsATypedErrorAndLeavesTheStoreAsItWas() throws Exception {
+    Path file = dir.resolve("small.duckdb");
+    List<dev.korescore.core.store.ScoredRecord> records = StoreRecords.generated(3000, 7);
+    Dialect.MEMORY_LIMIT_FOR_TESTS.set("2MB");
+    try (WriteInteractionStorePort store = JdbcInteractionStoreAdapter.openWriter(file.toString())) {
+      assertThatThrownBy(() -> store.commitWindow(
+              new dev.korescore.core.store.SyncRun(store.nextRunId(), StoreRecords.FROM, "test"),
+              StoreRecords.ledger(StoreRecords.WINDOW, records.size()), records, StoreRecords.TO, true))
+          .isInstanceOf(StoreException.OutOfMemory.class)
+          .hasMessage("cannot write to the store " + file + ": DuckDB ran out of memory (its limit is 2MB);"
+              + " nothing of this window was written: raise the limit, e.g."
+              + " KORESCORE_JAVA_OPTS=-Dkorescore.store.memoryLimit=1GB");
+    } finally {
+      Dialect.MEMORY_LIMIT_FOR_TESTS.remove();
+    }
+    try (WriteInteractionStorePort store = JdbcInteractionStoreAdapter.openWriter(file.toString())) {
+      assertThat(store.syncState().runs()).isZero();
+      assertThat(store.syncState().highWaterMark()).isEmpty();
+    }
+  }
+
+  @Test
+  void theMemoryLimitPropertyTakesADuckdbSizeAndNothingElse() {
+    assertThat(Dialect.memoryLimit(null)).isEqualTo(Dialect.MEMORY_LIMIT);
+    assertThat(Dialect.memoryLimit(" ")).isEqualTo(Dialect.MEMORY_LIMIT);
+    assertThat(Dialect.memoryLimit("1GB")).isEqualTo("1GB");
+    assertThat(Dialect.memoryLimit(" 1.5 GiB ")).isEqualTo("1.5 GiB");
+    assertThatThrownBy(() -> Dialect.memoryLimit("1GB'; DROP TABLE interactions; --"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("korescore.store.memoryLimit must be a size such as 512MB or 2GB, was ");
+  }
+
+  @Test
   void aLocationThatCannotBeWrittenIsNamed() {
     assertThatThrownBy(() -> JdbcInteractionStoreAdapter.openWriter("/proc/korescore-test.duckdb").close())
         .isInstanceOf(StoreException.Unavailable.class)

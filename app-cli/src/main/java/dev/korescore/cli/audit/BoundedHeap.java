@@ -41,7 +41,17 @@ public final class BoundedHeap {
    */
   static final String OPTIONS_RESOURCE = "bounded-jvm.options";
   /** The bounded JVM's options, in order (measured in bench/audit, README.md there). */
-  static final List<String> JVM_OPTIONS = loadOptions();
+  static final List<String> JVM_OPTIONS = loadOptions(OPTIONS_RESOURCE);
+  /**
+   * What {@code sync} adds after {@link #OPTIONS_RESOURCE}, a JVM argument file too: a smaller heap. A sync's
+   * live data is a few chunks of 2,000 records and the ids of the window being fetched, whatever the number
+   * of interactions (a heap histogram during a sync of 200,000: under 20 MB), and the serial collector fills
+   * the heap to its bound, so the bound is what the heap adds to the resident memory (bench/store/README.md,
+   * fourth session: 64 MB held at 1,000,000 interactions).
+   */
+  static final String SYNC_OPTIONS_RESOURCE = "sync-jvm.options";
+  /** The options of {@link #SYNC_OPTIONS_RESOURCE}, in order. */
+  static final List<String> SYNC_JVM_OPTIONS = loadOptions(SYNC_OPTIONS_RESOURCE);
   /** The option that sets C2's inlining budget for frequently called methods (HotSpot's default is 325 bytecodes). */
   static final String INLINING = "-XX:FreqInlineSize=";
   /** A default max heap above this counts as unbounded. */
@@ -80,7 +90,11 @@ public final class BoundedHeap {
     command.addAll(jvmArguments);
     boolean collectorChosen = jvmArguments.stream().anyMatch(BoundedHeap::choosesCollector);
     boolean inliningChosen = jvmArguments.stream().anyMatch(a -> a.startsWith(INLINING));
-    for (String option : JVM_OPTIONS) {
+    List<String> options = new ArrayList<>(JVM_OPTIONS);
+    if (isSync(args)) {
+      options.addAll(SYNC_JVM_OPTIONS); // later options win
+    }
+    for (String option : options) {
       if ((collectorChosen && choosesCollector(option)) || (inliningChosen && option.startsWith(INLINING))) {
         continue;
       }
@@ -93,15 +107,25 @@ public final class BoundedHeap {
     return command;
   }
 
+  /** Whether the command line runs {@code sync}: its first argument, or the first after {@code --debug}. */
+  private static boolean isSync(List<String> args) {
+    for (String arg : args) {
+      if (!arg.equals("--debug")) {
+        return arg.equals("sync");
+      }
+    }
+    return false;
+  }
+
   private static boolean choosesCollector(String option) {
     return option.startsWith("-XX:+Use") && option.endsWith("GC");
   }
 
-  /** The options of {@link #OPTIONS_RESOURCE}, one a line (the argument file's syntax as this file uses it). */
-  private static List<String> loadOptions() {
-    try (InputStream in = BoundedHeap.class.getResourceAsStream(OPTIONS_RESOURCE)) {
+  /** The options of an argument file beside this class, one a line (the argument file's syntax as it is used here). */
+  private static List<String> loadOptions(String resource) {
+    try (InputStream in = BoundedHeap.class.getResourceAsStream(resource)) {
       if (in == null) {
-        throw new IllegalStateException("the jar lacks " + OPTIONS_RESOURCE + " beside BoundedHeap");
+        throw new IllegalStateException("the jar lacks " + resource + " beside BoundedHeap");
       }
       List<String> options = new ArrayList<>();
       for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\\R")) {
@@ -111,7 +135,7 @@ public final class BoundedHeap {
       }
       return List.copyOf(options);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + OPTIONS_RESOURCE + " from the jar", e);
+      throw new UncheckedIOException("cannot read " + resource + " from the jar", e);
     }
   }
 

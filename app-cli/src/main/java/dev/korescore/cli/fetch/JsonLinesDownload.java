@@ -85,6 +85,8 @@ final class JsonLinesDownload {
   private FetchRun.FetchOutcome locked(FetchRun.OutputMode mode) throws IOException {
     Map<DateWindow, WindowLedger> done = new LinkedHashMap<>();
     long length = 0;
+    // the ids already in the file when resuming: the stream itself delivers each id once, so the ids written
+    // now are not kept (a fetch's memory does not grow with the conversations it writes)
     Set<String> written = new HashSet<>();
     if (mode == FetchRun.OutputMode.RESUME && !Files.exists(checkpoint)) {
       throw new CliException(ExitCodes.USAGE_OR_INPUT, "nothing to resume: there is no checkpoint " + checkpoint
@@ -159,7 +161,7 @@ final class JsonLinesDownload {
         try (RawRecordStream records = run.records(request.withWindows(remaining), durable)) {
           while (records.hasNext()) {
             RawRecord record = records.next();
-            if (written.add(record.conversationId().value())) {
+            if (!written.contains(record.conversationId().value())) {
               output.write((record.jsonLine() + "\n").getBytes(StandardCharsets.UTF_8));
               recordsWritten++;
               count.recordWritten();

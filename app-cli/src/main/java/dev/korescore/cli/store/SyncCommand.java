@@ -53,6 +53,8 @@ import picocli.CommandLine.Spec;
       "2:Usage, configuration or authentication error; the store cannot be opened, is in use or is newer.",
       "3:Finished, but the server's totals and the records received disagree (that window is read again next time).",
       "4:Network or server failure after every retry (rerun: committed windows are kept).",
+      "5:Out of memory (the Java heap or the store's memory limit); committed windows are kept: rerun with a shorter"
+          + " --window, or a larger heap (KORESCORE_JAVA_OPTS=-Xmx1g).",
       "130:Interrupted by Ctrl-C (SIGINT); committed windows are kept: rerun the same command.",
       "143:Stopped by SIGTERM; committed windows are kept: rerun the same command."
     })

@@ -46,4 +46,13 @@ class BoundedHeapTest {
         .contains("-XX:FreqInlineSize=200")
         .doesNotContain("-XX:FreqInlineSize=50");
   }
+
+  @Test
+  void aSyncChildGetsTheSmallerSyncHeapAfterTheSharedOptions() {
+    List<String> sync = BoundedHeap.command("/usr/bin/java", JAR, List.of(), List.of("--debug", "sync", "--rate", "0"));
+    assertThat(sync).containsSubsequence("-Xmx256m", "-Xmn96m", "-XX:+UseSerialGC", "-Xmx64m", "-Xmn24m", "-cp",
+        JAR.toString(), "dev.korescore.cli.Main", "--debug", "sync", "--rate", "0");
+    assertThat(BoundedHeap.command("/usr/bin/java", JAR, List.of(), List.of("audit", "sync")))
+        .doesNotContain("-Xmx64m");
+  }
 }

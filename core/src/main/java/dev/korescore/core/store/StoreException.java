@@ -8,7 +8,8 @@ import static java.util.Objects.requireNonNull;
  * transaction is rolled back: the store is as it was before.
  */
 public abstract sealed class StoreException extends RuntimeException
-    permits StoreException.Unavailable, StoreException.InUse, StoreException.Incompatible, StoreException.Failed {
+    permits StoreException.Unavailable, StoreException.InUse, StoreException.Incompatible, StoreException.Failed,
+        StoreException.OutOfMemory {
   private static final long serialVersionUID = 1L;
 
   private final String store;
@@ -59,6 +60,20 @@ public abstract sealed class StoreException extends RuntimeException
 
     /** A read or write of {@code store} failed, as {@code message} says. */
     public Failed(String store, String message, Throwable cause) {
+      super(store, message, cause);
+    }
+  }
+
+  /**
+   * The database ran out of the memory it may use (its own cap, or the machine's) during a read or write;
+   * a failed write left the store unchanged. Less data at a time (a shorter sync window) or a larger cap
+   * helps; rerunning alone may not.
+   */
+  public static final class OutOfMemory extends StoreException {
+    private static final long serialVersionUID = 1L;
+
+    /** A read or write of {@code store} ran out of memory, as {@code message} says. */
+    public OutOfMemory(String store, String message, Throwable cause) {
       super(store, message, cause);
     }
   }
