@@ -120,7 +120,7 @@ enum Dialect {
             + ": the disk is full (nothing of this window was written; free space and rerun)", e);
       }
       return new StoreException.Failed(store, "cannot " + doing + " the store " + store + ": "
-          + firstLine(message), e);
+          + withoutErrorClass(firstLine(message)), e);
     }
   },
 
@@ -315,6 +315,11 @@ enum Dialect {
     String line = firstLine(message);
     int colon = line.lastIndexOf(": ");
     return colon < 0 ? line : line.substring(colon + 2);
+  }
+
+  /** DuckDB's line without the class of error it starts with ({@code Invalid Input Error: }, ...). */
+  static String withoutErrorClass(String line) {
+    return line.replaceFirst("^[A-Z][A-Za-z]*( [A-Z][A-Za-z]*)* Error: ", "");
   }
 
   static String pid(String message) {

@@ -89,8 +89,9 @@ class DuckDbInteractionStoreTest extends InteractionStoreContract {
     }
     assertThatThrownBy(() -> JdbcInteractionStoreAdapter.openWriter(location).close())
         .isInstanceOf(StoreException.class)
-        .hasMessageContaining("the store's interaction " + missing + " has no row for its current version in"
-            + " interaction_versions (korescore always writes both); the store was not upgraded and is unchanged");
+        .hasMessage("cannot open the store " + location + ": the store's interaction " + missing + " has no row for its"
+            + " current version in interaction_versions (korescore always writes both); the store was not upgraded"
+            + " and is unchanged");
     assertThat(count(location, "korescore_migrations WHERE version = 2")).isZero();
     assertThat(count(location, "interactions WHERE raw_json IS NOT NULL")).isEqualTo(5);
     assertThat(primaryKeys(location)).contains("interactions");
