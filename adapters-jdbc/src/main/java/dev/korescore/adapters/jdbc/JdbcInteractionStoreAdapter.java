@@ -206,7 +206,10 @@ public final class JdbcInteractionStoreAdapter implements WriteInteractionStoreP
     private final SyncRun run;
     private final Instant observedAt;
     private final Set<String> ids = new HashSet<>();
-    /** The conversations the last {@link #skipUnchanged} looked up, and those of them stored with another hash. */
+    /**
+     * The conversations {@link #skipUnchanged} found new or changed and no {@link #add} took yet (a sync
+     * looks up the next chunk before it adds this one), and the current version of the changed ones.
+     */
     private final Set<String> looked = new HashSet<>();
     private final Map<String, Existing> known = new HashMap<>();
     private final Map<VersionChange, Long> counts = new EnumMap<>(VersionChange.class);
@@ -229,8 +232,6 @@ public final class JdbcInteractionStoreAdapter implements WriteInteractionStoreP
               + " appears twice in one window (nothing of the window was kept)");
         }
       }
-      looked.clear();
-      known.clear();
       if (hashes.isEmpty()) {
         return Set.of();
       }
@@ -246,10 +247,12 @@ public final class JdbcInteractionStoreAdapter implements WriteInteractionStoreP
             changed.remove(entry.getKey());
             ids.add(id);
             unchanged++;
-          } else if (before != null) {
-            known.put(id, before);
+          } else {
+            looked.add(id);
+            if (before != null) {
+              known.put(id, before);
+            }
           }
-          looked.add(id);
         }
         return changed;
       } catch (SQLException e) {
@@ -420,8 +423,8 @@ public final class JdbcInteractionStoreAdapter implements WriteInteractionStoreP
 
   /**
    * The current version of each of {@code records} already stored, with its answers when its hash differs:
-   * from {@code known} when {@code looked} covers every record (the window's {@code skipUnchanged} just
-   * looked them up), else looked up now.
+   * from {@code known} when {@code looked} holds every record (the window's {@code skipUnchanged} looked
+   * them up), else looked up now; the records leave {@code looked} and {@code known}.
    */
   private Map<String, Existing> existing(List<ScoredRecord> records, Set<String> looked, Map<String, Existing> known)
       throws SQLException {
@@ -429,8 +432,20 @@ public final class JdbcInteractionStoreAdapter implements WriteInteractionStoreP
     for (ScoredRecord record : records) {
       hashes.put(record.conversationId().value(), record.contentHash().hex());
     }
-    Map<String, Existing> existing = looked.containsAll(hashes.keySet()) ? new HashMap<>(known) : lookup(hashes);
-    existing.keySet().retainAll(hashes.keySet());
+    Map<String, Existing> existing;
+    if (looked.containsAll(hashes.keySet())) {
+      existing = new HashMap<>();
+      for (String id : hashes.keySet()) {
+        Existing before = known.get(id);
+        if (before != null) {
+          existing.put(id, before);
+        }
+      }
+    } else {
+      existing = lookup(hashes);
+    }
+    looked.removeAll(hashes.keySet());
+    known.keySet().removeAll(hashes.keySet());
     List<String> changed = existing.entrySet().stream()
         .filter(e -> !e.getValue().hash().equals(hashes.get(e.getKey())))
         .map(Map.Entry::getKey)

@@ -287,6 +287,42 @@ abstract class InteractionStoreContract {
   }
 
   @Test
+  void aChunkMayBeLookedUpBeforeThePreviousOneIsAdded() throws Exception {
+    String location = newStore();
+    List<ScoredRecord> records = StoreRecords.generated(12, 10);
+    try (WriteInteractionStorePort store = JdbcInteractionStoreAdapter.openWriter(location)) {
+      commit(store, records.subList(0, 10), OBSERVED);
+      // two chunks as a sync sends them: the second's look-up goes ahead of the first's add
+      List<ScoredRecord> first = List.of(StoreRecords.rescored(records.get(1)), records.get(2), records.get(10));
+      List<ScoredRecord> second = List.of(records.get(4), StoreRecords.rescored(records.get(5)), records.get(11));
+      WindowResult result;
+      try (WindowWrite window = store.beginWindow(run(store, LATER), LATER)) {
+        assertThat(window.skipUnchanged(hashes(first))).containsExactlyInAnyOrder(first.get(0).conversationId(),
+            first.get(2).conversationId());
+        assertThat(window.skipUnchanged(hashes(second))).containsExactlyInAnyOrder(second.get(1).conversationId(),
+            second.get(2).conversationId());
+        window.add(List.of(first.get(0), first.get(2)));
+        window.add(List.of(second.get(1), second.get(2)));
+        result = window.commit(StoreRecords.ledger(StoreRecords.WINDOW, 6), LATER, true);
+      }
+      assertThat(result.unchanged()).isEqualTo(2);
+      assertThat(result.count(VersionChange.RESCORED)).isEqualTo(2);
+      assertThat(result.count(VersionChange.NEW)).isEqualTo(2);
+      assertThat(store.history(records.get(5).conversationId())).extracting(StoredVersion::version)
+          .containsExactly(1, 2);
+    }
+    assertThat(count(location, "interactions")).isEqualTo(12);
+    assertThat(count(location, "verdicts")).isEqualTo(12);
+    assertThat(count(location, "interaction_versions")).isEqualTo(14);
+  }
+
+  private static Map<ConversationId, ContentHash> hashes(List<ScoredRecord> records) {
+    Map<ConversationId, ContentHash> hashes = new HashMap<>();
+    records.forEach(r -> hashes.put(r.conversationId(), r.contentHash()));
+    return hashes;
+  }
+
+  @Test
   void aFailedWindowLeavesTheStoreAsItWas() throws Exception {
     String location = newStore();
     List<ScoredRecord> records = StoreRecords.generated(10, 5);
