@@ -64,11 +64,6 @@ enum Dialect {
     }
 
     @Override
-    boolean currentHoldsRawJson() {
-      return false;
-    }
-
-    @Override
     RowWriter rowWriter(Connection connection, String table, boolean temporary, List<Column> columns)
         throws SQLException {
       return RowWriter.duckdb(connection, table, temporary);
@@ -168,11 +163,6 @@ enum Dialect {
     @Override
     String currentTable() {
       return "interactions";
-    }
-
-    @Override
-    boolean currentHoldsRawJson() {
-      return true;
     }
 
     @Override
@@ -278,8 +268,13 @@ enum Dialect {
   /** The table the writer keeps the current rows in: {@code interactions} itself, or what its view reads. */
   abstract String currentTable();
 
-  /** Whether {@link #currentTable()} has {@code raw_json} (else the view takes it from the current version). */
-  abstract boolean currentHoldsRawJson();
+  /**
+   * Whether {@link #currentTable()} has {@code raw_json}: where it is {@code interactions} itself; else
+   * {@code interactions} is a view that takes the JSON from the current version.
+   */
+  boolean currentHoldsRawJson() {
+    return currentTable().equals("interactions");
+  }
 
   /** The columns of {@link #currentTable()}, in order. */
   List<Column> currentColumns() {

@@ -227,15 +227,13 @@ public final class JdbcInteractionStoreAdapter implements WriteInteractionStoreP
       requireOpen();
       for (ConversationId id : hashes.keySet()) {
         if (ids.contains(id.value())) {
-          close();
-          throw new IllegalArgumentException("conversation " + id
-              + " appears twice in one window (nothing of the window was kept)");
+          throw twice(id);
         }
       }
       if (hashes.isEmpty()) {
         return Set.of();
       }
-      try {
+      return orClose("read", () -> {
         Map<String, String> keys = new HashMap<>(hashes.size() * 2);
         hashes.forEach((id, hash) -> keys.put(id.value(), hash.hex()));
         Map<String, Existing> found = lookup(keys);
@@ -255,13 +253,7 @@ public final class JdbcInteractionStoreAdapter implements WriteInteractionStoreP
           }
         }
         return changed;
-      } catch (SQLException e) {
-        close();
-        throw dialect.translate(location, "read", e);
-      } catch (RuntimeException | Error e) {
-        close();
-        throw e;
-      }
+      });
     }
 
     @Override
@@ -270,23 +262,16 @@ public final class JdbcInteractionStoreAdapter implements WriteInteractionStoreP
       requireOpen();
       for (ScoredRecord record : records) {
         if (!ids.add(record.conversationId().value())) {
-          close();
-          throw new IllegalArgumentException("conversation " + record.conversationId()
-              + " appears twice in one window (nothing of the window was kept)");
+          throw twice(record.conversationId());
         }
       }
       if (records.isEmpty()) {
         return;
       }
-      try {
+      orClose("write to", () -> {
         addChunk(records);
-      } catch (SQLException e) {
-        close();
-        throw dialect.translate(location, "write to", e);
-      } catch (RuntimeException | Error e) {
-        close();
-        throw e;
-      }
+        return null;
+      });
     }
 
     private void addChunk(List<ScoredRecord> records) throws SQLException {
@@ -326,7 +311,7 @@ public final class JdbcInteractionStoreAdapter implements WriteInteractionStoreP
       requireNonNull(ledger, "ledger");
       requireNonNull(committedAt, "committedAt");
       requireOpen();
-      try {
+      return orClose("write to", () -> {
         WindowResult result = new WindowResult(ledger.window(), counts, unchanged);
         recordWindow(run, ledger, result, committedAt);
         if (advance) {
@@ -335,13 +320,27 @@ public final class JdbcInteractionStoreAdapter implements WriteInteractionStoreP
         connection.commit();
         finish();
         return result;
+      });
+    }
+
+    /** {@code step}'s result; if it fails, the window is rolled back and closed first ({@code doing}: for the message). */
+    private <T> T orClose(String doing, SqlStep<T> step) {
+      try {
+        return step.run();
       } catch (SQLException e) {
         close();
-        throw dialect.translate(location, "write to", e);
+        throw dialect.translate(location, doing, e);
       } catch (RuntimeException | Error e) {
         close();
         throw e;
       }
+    }
+
+    /** Closes the window (nothing of it is kept) and says that {@code id} came twice. */
+    private IllegalArgumentException twice(ConversationId id) {
+      close();
+      return new IllegalArgumentException("conversation " + id
+          + " appears twice in one window (nothing of the window was kept)");
     }
 
     @Override
@@ -374,6 +373,12 @@ public final class JdbcInteractionStoreAdapter implements WriteInteractionStoreP
     ScoreSnapshot snapshot() {
       return new ScoreSnapshot(koreScore, passed, answers);
     }
+  }
+
+  /** A step on the store's connection. */
+  @FunctionalInterface
+  private interface SqlStep<T> {
+    T run() throws SQLException;
   }
 
   private record Staged(ScoredRecord record, int version, VersionChange change, List<String> changedAnswers,
