@@ -59,9 +59,9 @@ class DuckDbStoreFaultsTest {
               new dev.korescore.core.store.SyncRun(store.nextRunId(), StoreRecords.FROM, "test"),
               StoreRecords.ledger(StoreRecords.WINDOW, records.size()), records, StoreRecords.TO, true))
           .isInstanceOf(StoreException.OutOfMemory.class)
-          .hasMessage("cannot write to the store " + file + ": DuckDB ran out of memory (its limit is 2MB);"
-              + " nothing of this window was written: raise the limit, e.g."
-              + " KORESCORE_JAVA_OPTS=-Dkorescore.store.memoryLimit=1GB");
+          .hasMessage("cannot write to the store " + file + ": DuckDB ran out of memory (its limit is 2MB; past it"
+              + " DuckDB spills to " + file + ".tmp, which needs free disk space); nothing of this window was written:"
+              + " free disk space, or raise the limit, e.g. KORESCORE_JAVA_OPTS=-Dkorescore.store.memoryLimit=1GB");
     } finally {
       Dialect.MEMORY_LIMIT_FOR_TESTS.remove();
     }
@@ -103,30 +103,67 @@ class DuckDbStoreFaultsTest {
 
   /**
    * A real write failure: a process that may not grow any file past a limit ({@code ulimit -f}: room for
-   * the JVM's copy of DuckDB's library, not for the store's write-ahead log) fills the store.
+   * the JVM's copy of DuckDB's library, not for the store's write-ahead log) fills the store. Its DuckDB
+   * may use 256 MB, so that the store's own file reaches the limit before DuckDB must spill past its cap
+   * (the next test is that case).
    */
   @Test
   void aFullDiskStopsTheWindowWithAClearMessageAndKeepsEveryCommittedWindow() throws Exception {
     Path file = dir.resolve("full.duckdb");
+    int committed = fillUntilAWriteFails(file, "256MB", "Failed",
+        "cannot write to the store " + file + ": the disk is full (nothing of this window was written; free space and rerun)");
+    assertTheCommittedWindowsAreKeptAndTheStoreCanBeWritten(file, committed);
+  }
+
+  /**
+   * The same limit with the shipped memory cap: DuckDB holds the rows no checkpoint has written yet, must
+   * spill them past its cap to {@code STORE.tmp}, cannot, and says it ran out of memory; the message says
+   * that spilling needs free disk.
+   */
+  @Test
+  void aFullDiskMetWhileDuckdbSpillsPastItsCapSaysBothRemedies() throws Exception {
+    Path file = dir.resolve("spill.duckdb");
+    int committed = fillUntilAWriteFails(file, Dialect.MEMORY_LIMIT, "OutOfMemory",
+        "cannot write to the store " + file + ": DuckDB ran out of memory (its limit is " + Dialect.MEMORY_LIMIT
+            + "; past it DuckDB spills to " + file + ".tmp, which needs free disk space); nothing of this window was"
+            + " written: free disk space, or raise the limit, e.g. KORESCORE_JAVA_OPTS=-Dkorescore.store.memoryLimit=1GB");
+    assertTheCommittedWindowsAreKeptAndTheStoreCanBeWritten(file, committed);
+  }
+
+  /**
+   * Runs {@link FillStore} on {@code file} in a child whose files may not grow past DuckDB's library and 16
+   * MB, with DuckDB's memory limit {@code memoryLimit}; asserts the write that failed failed with the
+   * exception {@code kind} and {@code message}, and returns how many windows were committed before it.
+   */
+  private static int fillUntilAWriteFails(Path file, String memoryLimit, String kind, String message) throws Exception {
     long library = DuckDbStoreFaultsTest.class.getResource("/libduckdb_java.so_linux_amd64") != null
         ? DuckDbStoreFaultsTest.class.getResource("/libduckdb_java.so_linux_amd64").openConnection().getContentLengthLong()
         : 100_000_000L;
     long limitKb = library / 1024 + 16 * 1024;
-    Process filler = new ProcessBuilder(List.of("bash", "-c", "ulimit -f " + limitKb + " && exec \"$0\" -cp \"$1\" "
-            + FillStore.class.getName() + " \"$2\"", Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-            System.getProperty("java.class.path"), file.toString()))
+    Process filler = new ProcessBuilder(List.of("bash", "-c", "ulimit -f " + limitKb + " && exec \"$0\" -D"
+            + Dialect.MEMORY_LIMIT_PROPERTY + "=\"$3\" -cp \"$1\" " + FillStore.class.getName() + " \"$2\"",
+            Path.of(System.getProperty("java.home"), "bin", "java").toString(), System.getProperty("java.class.path"),
+            file.toString(), memoryLimit))
         .redirectErrorStream(true)
         .start();
     String output = new String(filler.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertThat(filler.waitFor(120, TimeUnit.SECONDS)).isTrue();
     assertThat(filler.exitValue()).as(output).isEqualTo(3);
-    Matcher failed = Pattern.compile("failed after (\\d+): Failed: (.*)").matcher(output);
+    Matcher failed = Pattern.compile("failed after (\\d+): (\\w+): (.*)").matcher(output);
     assertThat(failed.find()).as(output).isTrue();
     int committed = Integer.parseInt(failed.group(1));
     assertThat(committed).as(output).isPositive();
-    assertThat(failed.group(2)).isEqualTo("cannot write to the store " + file
-        + ": the disk is full (nothing of this window was written; free space and rerun)");
+    assertThat(failed.group(2)).as(output).isEqualTo(kind);
+    assertThat(failed.group(3)).isEqualTo(message);
+    return committed;
+  }
 
+  /**
+   * Every window committed before the failure is there once, and the store takes a window again (in this JVM,
+   * under the shipped memory cap, after DuckDB replayed the failed writer's log: the writer checkpoints it on
+   * open, else this commit ran out of memory).
+   */
+  private static void assertTheCommittedWindowsAreKeptAndTheStoreCanBeWritten(Path file, int committed) throws Exception {
     try (WriteInteractionStorePort store = JdbcInteractionStoreAdapter.openWriter(file.toString())) {
       assertThat(store.syncState().runs()).isEqualTo(committed);
       var records = StoreRecords.generated(10, 1);
