@@ -3,7 +3,10 @@
 // the store does), in store-like tables of several shapes, from the lightest (no keys, the raw JSON once,
 // VARCHAR) to the store's V1 shape (three primary keys, JSON twice). Prints wall and process CPU time for
 // the writes and the closing checkpoint, DuckDB's memory by tag, and the time of 20 look-ups of 2,000
-// conversations (a staging table joined on conversation_id, as a sync chunk does). Run through ./run.sh ceiling N.
+// conversations (a staging table joined on conversation_id, as a sync chunk does). Two more shapes bound the
+// rest: `plain-nojson` writes "{}" instead of each record's JSON (what the rows cost without it), and
+// `plain-csv` loads each chunk with DuckDB's own CSV reader (`COPY ... FROM` a file written per chunk)
+// instead of the Appender. Run through ./run.sh ceiling N [ROUNDS]; -Dshapes=a,b picks shapes.
 import dev.korescore.testkit.generator.InteractionGenerator;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,9 +25,13 @@ import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
 
 public class DuckCeiling {
-  /** pk: primary keys on interactions, versions, verdicts; json: JSON columns (else VARCHAR); twice: raw JSON in interactions too. */
+  /**
+   * pk: primary keys on interactions, versions, verdicts; json: JSON columns (else VARCHAR); twice: raw JSON in
+   * interactions too; nojson: "{}" for every record's JSON; csv: loaded by COPY from CSV instead of the Appender.
+   */
   static final List<String> SHAPES = System.getProperty("shapes") != null
-      ? List.of(System.getProperty("shapes").split(",")) : List.of("plain", "twice", "json-twice", "pk-json-twice");
+      ? List.of(System.getProperty("shapes").split(","))
+      : List.of("plain", "plain-nojson", "plain-csv", "twice", "json-twice", "pk-json-twice");
 
   static long cpu() {
     return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
@@ -54,6 +61,8 @@ public class DuckCeiling {
     boolean pk = shape.contains("pk");
     String raw = shape.contains("json") ? "JSON" : "VARCHAR";
     boolean twice = shape.contains("twice");
+    boolean noJson = shape.contains("nojson");
+    boolean csv = shape.contains("csv");
     try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + file); Statement s = c.createStatement()) {
       s.execute("SET memory_limit = '256MB'");
       s.execute("SET checkpoint_threshold = '256MB'");
@@ -73,8 +82,16 @@ public class DuckCeiling {
       String hash = "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef";
       long wall = System.nanoTime();
       long cpu = cpu();
+      Path csvDirectory = csv ? Files.createTempDirectory(file.getParent(), "ceiling-csv") : null;
       for (int i = 0; i < n; i += 2000) {
         List<String[]> chunk = records.subList(i, Math.min(n, i + 2000));
+        if (csv) {
+          copyChunk(s, csvDirectory, chunk, t.toString(), hash, twice, noJson);
+          if ((i / 2000) % 5 == 4) {
+            c.commit();
+          }
+          continue;
+        }
         try (DuckDBAppender a = duck.createAppender("main", "interactions")) {
           for (String[] r : chunk) {
             a.beginRow();
@@ -92,7 +109,7 @@ public class DuckCeiling {
             a.append(1);
             a.append(hash);
             if (twice) {
-              a.append(r[1]);
+              a.append(noJson ? "{}" : r[1]);
             }
             a.endRow();
           }
@@ -121,7 +138,7 @@ public class DuckCeiling {
             a.append(t);
             a.append(hash);
             a.append("new");
-            a.append(r[1]);
+            a.append(noJson ? "{}" : r[1]);
             a.endRow();
           }
         }
@@ -138,6 +155,9 @@ public class DuckCeiling {
         if ((i / 2000) % 5 == 4) {
           c.commit();
         }
+      }
+      if (csvDirectory != null) {
+        Files.delete(csvDirectory);
       }
       c.commit();
       double writeWall = (System.nanoTime() - wall) / 1e9;
@@ -186,5 +206,43 @@ public class DuckCeiling {
       Files.deleteIfExists(file);
       Files.deleteIfExists(Path.of(file + ".wal"));
     }
+  }
+
+  /** The chunk's rows of the four tables as CSV files, each loaded by DuckDB's own reader, then deleted. */
+  static void copyChunk(Statement s, Path directory, List<String[]> chunk, String time, String hash, boolean twice,
+      boolean noJson) throws Exception {
+    StringBuilder interactions = new StringBuilder();
+    StringBuilder metrics = new StringBuilder();
+    StringBuilder versions = new StringBuilder();
+    StringBuilder verdicts = new StringBuilder();
+    for (String[] r : chunk) {
+      String json = quoted(noJson ? "{}" : r[1]);
+      interactions.append(r[0]).append(',').append(time).append(',').append(time)
+          .append(",voice,80,70,true,agent-0001234567,Some Agent Name,queue-000123456,Queue Name Here,1,").append(hash);
+      if (twice) {
+        interactions.append(',').append(json);
+      }
+      interactions.append('\n');
+      for (int m = 1; m <= 5; m++) {
+        metrics.append(r[0]).append(',').append(m).append(",metric-000000").append(m).append(",Greeting metric ")
+            .append(m).append(",10,0,YES,false\n");
+      }
+      versions.append(r[0]).append(",1,").append(time).append(',').append(hash).append(",new,").append(json).append('\n');
+      verdicts.append(r[0]).append(",1,MATCH,\n");
+    }
+    String[][] tables = {{"interactions", interactions.toString()}, {"interaction_metrics", metrics.toString()},
+        {"interaction_versions", versions.toString()}, {"verdicts", verdicts.toString()}};
+    for (String[] table : tables) {
+      Path csv = directory.resolve(table[0] + ".csv");
+      Files.writeString(csv, table[1]);
+      s.execute("COPY " + table[0] + " FROM '" + csv + "' (FORMAT csv, HEADER false, QUOTE '\"', ESCAPE '\"',"
+          + " AUTO_DETECT false)");
+      Files.delete(csv);
+    }
+  }
+
+  /** A CSV field: quoted, its quotes doubled. */
+  static String quoted(String value) {
+    return '"' + value.replace("\"", "\"\"") + '"';
   }
 }

@@ -119,8 +119,9 @@ public class StoreBench {
   }
 
   /**
-   * A real `korescore sync` process (`java -jar`, no heap option: it re-runs itself in the bounded child JVM
-   * with the sync's options, as users run it) against the simulator; its peak RSS by /usr/bin/time (the
+   * Two real `korescore sync` processes (`java -jar`, no heap option: it re-runs itself in the bounded child JVM
+   * with the sync's options, as users run it) against the simulator, the second over the same days (every
+   * interaction unchanged); the peak RSS of each by /usr/bin/time (the
    * larger of the two JVMs: the child). BENCH_SYNC_JVM_OPTS adds JVM options to the first JVM (the child
    * inherits them; an -Xmx among them means no relaunch). BENCH_SAMPLE=histo|nmt samples the sync's JVM with
    * jcmd every 15 s (GC.class_histogram forces a full collection: diagnostic runs only; nmt needs
@@ -148,21 +149,26 @@ public class StoreBench {
           "--stream-id", sim.streamId(), "--org-id", "o-bench", "--client-id", sim.clientId(), "--client-secret-file",
           secret.toString(), "--store", store.toString(), "--from", "2024-07-15", "--to", "2024-07-22",
           "--rate", "0", "--concurrency", "2"));
-      System.out.println("load average before: " + loadAverage());
-      Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-      Sampler sampler = new Sampler(process, data.resolve("memory-samples.txt"),
-          System.getenv().getOrDefault("BENCH_SAMPLE", ""));
-      sampler.start();
-      String output = new String(process.getInputStream().readAllBytes());
-      int code = process.waitFor();
-      sampler.interrupt();
-      sampler.join();
-      System.out.println("load average after: " + loadAverage());
-      System.out.println("the sync's JVM: " + sampler.commandLine);
-      output.lines().filter(l -> l.startsWith("Run ") || l.startsWith("peak RSS") || l.startsWith("PROBE")).forEach(l ->
-          System.out.println("sync of " + String.format("%,d", n) + " interactions (7 one-day windows): " + l));
-      if (code != 0) {
-        System.out.println("sync exited " + code + ":\n" + output);
+      // the first sync writes every interaction; the second re-reads the same 7 days, all unchanged (a lookback)
+      for (String run : List.of("first sync, all new", "second sync, all unchanged")) {
+        System.out.println("load average before: " + loadAverage());
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        Sampler sampler = new Sampler(process, data.resolve("memory-samples.txt"),
+            System.getenv().getOrDefault("BENCH_SAMPLE", ""));
+        sampler.start();
+        String output = new String(process.getInputStream().readAllBytes());
+        int code = process.waitFor();
+        sampler.interrupt();
+        sampler.join();
+        System.out.println("load average after: " + loadAverage());
+        System.out.println("the sync's JVM: " + sampler.commandLine);
+        output.lines().filter(l -> l.startsWith("Run ") || l.startsWith("peak RSS") || l.startsWith("PROBE"))
+            .forEach(l -> System.out.println(run + " of " + String.format("%,d", n)
+                + " interactions (7 one-day windows): " + l));
+        if (code != 0) {
+          System.out.println("sync exited " + code + ":\n" + output);
+          break;
+        }
       }
       Files.deleteIfExists(secret);
     }
