@@ -54,6 +54,25 @@ enum Dialect {
       }
     }
 
+    /**
+     * DuckDB works on 2,048 rows at a time and holds such a batch of a record's JSON in memory it cannot
+     * spill: records of 20 KB failed a commit under a 48 MB cap, 40 KB under 96 MB (bench/store/README.md,
+     * fifth session). So the default cap grows, for the rest of this writer, to 2,048 of the largest record
+     * and a half again, plus 16 MB; a cap the user set ({@link #MEMORY_LIMIT_PROPERTY}) is kept.
+     */
+    @Override
+    long roomFor(Connection connection, long largestRecordChars, long cap) throws SQLException {
+      long needed = VECTOR_ROWS * largestRecordChars * 3 / 2 + VECTOR_BASE;
+      if (needed <= cap || memoryLimitSet()) {
+        return cap;
+      }
+      long mebibytes = (needed + (1 << 20) - 1) >> 20;
+      try (Statement statement = connection.createStatement()) {
+        statement.execute("SET memory_limit = '" + mebibytes + "MiB'");
+      }
+      return mebibytes << 20;
+    }
+
     @Override
     void lockForWriting(Connection connection, StoreLocation location) {
       // DuckDB locks the file itself: a second writer's connect fails (translated to InUse).
@@ -218,7 +237,8 @@ enum Dialect {
    * cap no longer has to grow with the store. 48 MB completed 1,000,000 interactions in one-day windows of
    * 142,857 with the same CPU time as 64 MB, and a sync's peak resident memory fell with the cap (200,000: 327
    * to 338 MiB at 128 MB, 277 to 281 at 64, 258 at 48; 1,000,000 at 48 MB: 279 MiB; bench/store/README.md,
-   * fifth session). {@link #MEMORY_LIMIT_PROPERTY} raises it.
+   * fifth session). It grows for records over about 10 KB ({@link #roomFor}); {@link #MEMORY_LIMIT_PROPERTY}
+   * sets it instead, kept as given.
    */
   static final String MEMORY_LIMIT = "48MB";
 
@@ -230,7 +250,7 @@ enum Dialect {
   static final String MEMORY_LIMIT_PROPERTY = "korescore.store.memoryLimit";
 
   private static final java.util.regex.Pattern SIZE =
-      java.util.regex.Pattern.compile("\\d+(\\.\\d+)?\\s*([KMGT]i?B)?", java.util.regex.Pattern.CASE_INSENSITIVE);
+      java.util.regex.Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*([KMGT]i?B)?", java.util.regex.Pattern.CASE_INSENSITIVE);
 
   /** The writer's {@code memory_limit}: the test hook's, else {@link #MEMORY_LIMIT_PROPERTY}'s, else {@link #MEMORY_LIMIT}. */
   static String memoryLimit() {
@@ -239,6 +259,12 @@ enum Dialect {
       return limit;
     }
     return memoryLimit(System.getProperty(MEMORY_LIMIT_PROPERTY));
+  }
+
+  /** Whether the writer's cap was set ({@link #MEMORY_LIMIT_PROPERTY} or the test hook), not the default. */
+  static boolean memoryLimitSet() {
+    String property = System.getProperty(MEMORY_LIMIT_PROPERTY);
+    return MEMORY_LIMIT_FOR_TESTS.get() != null || property != null && !property.isBlank();
   }
 
   /** The {@code memory_limit} {@link #MEMORY_LIMIT_PROPERTY} set to {@code property} (null: not set) means. */
@@ -269,6 +295,31 @@ enum Dialect {
 
   /** The writer connection's settings, before the first window. */
   abstract void configureWriter(Connection connection) throws SQLException;
+
+  /** Rows DuckDB works on at a time (its vector size). */
+  static final long VECTOR_ROWS = 2048;
+  /** What a writer needs besides a batch of records: 16 MB. */
+  static final long VECTOR_BASE = 16L << 20;
+
+  /**
+   * Makes room under the writer's memory cap, {@code cap} bytes, for records of up to {@code largestRecordChars}
+   * characters of JSON; returns the cap now. Nothing to do but on DuckDB.
+   */
+  long roomFor(Connection connection, long largestRecordChars, long cap) throws SQLException {
+    return cap;
+  }
+
+  /** The bytes a DuckDB size such as {@code 48MB}, {@code 1.5GiB} or {@code 512} (bytes) means. */
+  static long bytes(String size) {
+    java.util.regex.Matcher m = SIZE.matcher(size.strip());
+    if (!m.matches()) {
+      throw new IllegalArgumentException("not a size such as 512MB or 2GB: '" + size + "'");
+    }
+    String unit = m.group(2) == null ? "B" : m.group(2).toUpperCase(java.util.Locale.ROOT);
+    double base = unit.contains("I") ? 1024 : 1000;
+    int power = "BKMGT".indexOf(unit.charAt(0));
+    return (long) (Double.parseDouble(m.group(1)) * Math.pow(base, power));
+  }
 
   /** Makes this connection the store's only writer, or throws {@link StoreException.InUse}. */
   abstract void lockForWriting(Connection connection, StoreLocation location) throws SQLException;

@@ -87,6 +87,8 @@ public final class JdbcInteractionStoreAdapter implements WriteInteractionStoreP
   private boolean openWindow;
   /** The writer's conversations, read on its first look-up (see {@link StoredConversations}). */
   private StoredConversations stored;
+  /** The writer's memory cap in bytes, as {@link Dialect#roomFor} last left it (DuckDB). */
+  private long memoryCap;
 
   private JdbcInteractionStoreAdapter(
       StoreLocation location, Connection connection, boolean writer, int schemaVersion) {
@@ -95,6 +97,7 @@ public final class JdbcInteractionStoreAdapter implements WriteInteractionStoreP
     this.connection = connection;
     this.writer = writer;
     this.schemaVersion = schemaVersion;
+    this.memoryCap = writer && dialect == Dialect.DUCKDB ? Dialect.bytes(Dialect.memoryLimit()) : 0;
   }
 
   /**
@@ -297,6 +300,11 @@ public final class JdbcInteractionStoreAdapter implements WriteInteractionStoreP
       }
       // New conversations go straight into the tables (an Appender on DuckDB: no staging copy, no
       // upsert); new versions of stored ones replace the current rows through the staging tables.
+      long largest = 0;
+      for (Staged staged : changed) {
+        largest = Math.max(largest, staged.record.raw().json().length());
+      }
+      memoryCap = dialect.roomFor(connection, largest, memoryCap);
       List<Staged> fresh = changed.stream().filter(c -> c.version == 1).toList();
       List<Staged> replacing = changed.stream().filter(c -> c.version > 1).toList();
       write(fresh, run, observedAt, false);

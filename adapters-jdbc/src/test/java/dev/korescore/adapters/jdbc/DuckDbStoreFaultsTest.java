@@ -83,6 +83,44 @@ class DuckDbStoreFaultsTest {
   }
 
   @Test
+  void aSizeIsReadInDuckdbsUnits() {
+    assertThat(Dialect.bytes("48MB")).isEqualTo(48_000_000L);
+    assertThat(Dialect.bytes("48MiB")).isEqualTo(48L << 20);
+    assertThat(Dialect.bytes(" 1.5 GiB ")).isEqualTo(3L << 29);
+    assertThat(Dialect.bytes("2kb")).isEqualTo(2_000L);
+    assertThat(Dialect.bytes("512")).isEqualTo(512L);
+    assertThatThrownBy(() -> Dialect.bytes("lots")).isInstanceOf(IllegalArgumentException.class);
+  }
+
+  /**
+   * Records of 40 KB under the default cap: DuckDB holds 2,048 of a column's values at a time, 80 MB here, in
+   * memory it cannot spill (a commit failed under 48 MB), so the writer makes room for the largest record.
+   * New ones go through the Appender, re-scored ones through the staging tables: both in one window each.
+   */
+  @Test
+  void bigRecordsFitUnderTheDefaultCapGrownForThem() throws Exception {
+    assertThat(Dialect.memoryLimitSet()).isFalse();
+    Path file = dir.resolve("big.duckdb");
+    List<dev.korescore.core.store.ScoredRecord> records = FillStore.padded(StoreRecords.generated(2100, 11), 1);
+    try (WriteInteractionStorePort store = JdbcInteractionStoreAdapter.openWriter(file.toString())) {
+      for (var window : List.of(records, FillStore.padded(StoreRecords.generated(2100, 11), 2))) {
+        store.commitWindow(new dev.korescore.core.store.SyncRun(store.nextRunId(), Instant.now(), "big"),
+            StoreRecords.ledger(StoreRecords.WINDOW, window.size()), window, Instant.now(), true);
+      }
+    }
+    try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + file); Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("SELECT count(*), count(DISTINCT conversation_id), min(version),"
+            + " min(length(CAST(raw_json AS VARCHAR))), (SELECT count(*) FROM interaction_versions) FROM interactions")) {
+      rs.next();
+      assertThat(rs.getLong(1)).isEqualTo(2100);
+      assertThat(rs.getLong(2)).isEqualTo(2100);
+      assertThat(rs.getInt(3)).isEqualTo(2);
+      assertThat(rs.getLong(4)).isGreaterThan(40_000);
+      assertThat(rs.getLong(5)).isEqualTo(4200);
+    }
+  }
+
+  @Test
   void aLocationThatCannotBeWrittenIsNamed() {
     assertThatThrownBy(() -> JdbcInteractionStoreAdapter.openWriter("/proc/korescore-test.duckdb").close())
         .isInstanceOf(StoreException.Unavailable.class)
