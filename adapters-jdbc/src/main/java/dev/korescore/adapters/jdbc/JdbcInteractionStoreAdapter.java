@@ -669,8 +669,9 @@ public final class JdbcInteractionStoreAdapter implements WriteInteractionStoreP
     requireNonNull(startedSince, "startedSince");
     String sql = "SELECT conversation_id, version, last_changed_at, raw_json FROM interactions"
         + (startedSince.isPresent() ? " WHERE start_time >= ?" : "")
-        + " ORDER BY start_time, conversation_id";
+        + dialect.currentOrder();
     try {
+      dialect.capReading(connection);
       PreparedStatement statement = connection.prepareStatement(sql);
       if (dialect == Dialect.POSTGRESQL) {
         connection.setAutoCommit(false);

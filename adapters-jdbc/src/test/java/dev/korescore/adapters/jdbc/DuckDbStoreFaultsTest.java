@@ -3,6 +3,8 @@ package dev.korescore.adapters.jdbc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.korescore.core.store.CurrentRecord;
+import dev.korescore.core.store.ReadInteractionStorePort;
 import dev.korescore.core.store.StoreException;
 import dev.korescore.core.store.WriteInteractionStorePort;
 import java.io.BufferedReader;
@@ -16,9 +18,11 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -98,7 +102,7 @@ class DuckDbStoreFaultsTest {
    * New ones go through the Appender, re-scored ones through the staging tables: both in one window each.
    */
   @Test
-  void bigRecordsFitUnderTheDefaultCapGrownForThem() throws Exception {
+  void bigRecordsFitUnderTheDefaultCapGrownForThemAndAReaderStreamsThem() throws Exception {
     assertThat(Dialect.memoryLimitSet()).isFalse();
     Path file = dir.resolve("big.duckdb");
     List<dev.korescore.core.store.ScoredRecord> records = FillStore.padded(StoreRecords.generated(2100, 11), 1);
@@ -107,6 +111,17 @@ class DuckDbStoreFaultsTest {
         store.commitWindow(new dev.korescore.core.store.SyncRun(store.nextRunId(), Instant.now(), "big"),
             StoreRecords.ledger(StoreRecords.WINDOW, window.size()), window, Instant.now(), true);
       }
+    }
+    // a reader streams them under the same cap: their JSON (86 MB) would not fit it sorted
+    try (ReadInteractionStorePort reader = JdbcInteractionStoreAdapter.openReader(file.toString());
+        Stream<CurrentRecord> current = reader.current(Optional.empty())) {
+      long[] seen = new long[2];
+      current.forEach(r -> {
+        seen[0]++;
+        seen[1] += r.rawJson().length();
+      });
+      assertThat(seen[0]).isEqualTo(2100);
+      assertThat(seen[1]).isGreaterThan(2100L * 40_000);
     }
     try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + file); Statement s = c.createStatement();
         ResultSet rs = s.executeQuery("SELECT count(*), count(DISTINCT conversation_id), min(version),"

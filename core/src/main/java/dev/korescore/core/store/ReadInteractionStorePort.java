@@ -22,8 +22,9 @@ public interface ReadInteractionStorePort extends AutoCloseable {
 
   /**
    * The current version of every interaction that started at or after {@code startedSince} (all when
-   * empty), by start time then conversation id, lazily: memory does not grow with the store. Close the
-   * stream.
+   * empty), each once, lazily: memory does not grow with the store. The order is the same for the same
+   * store: by start time then conversation id where the store can sort without holding the records
+   * (PostgreSQL), else the order the versions were stored (DuckDB). Close the stream.
    */
   Stream<CurrentRecord> current(Optional<Instant> startedSince);
 
