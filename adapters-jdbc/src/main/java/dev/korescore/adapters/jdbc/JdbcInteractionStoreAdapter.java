@@ -671,7 +671,9 @@ public final class JdbcInteractionStoreAdapter implements WriteInteractionStoreP
         + (startedSince.isPresent() ? " WHERE start_time >= ?" : "")
         + dialect.currentOrder();
     try {
-      dialect.capReading(connection);
+      if (!writer) {
+        dialect.capReading(connection); // a writer keeps its own cap
+      }
       PreparedStatement statement = connection.prepareStatement(sql);
       if (dialect == Dialect.POSTGRESQL) {
         connection.setAutoCommit(false);
