@@ -3,6 +3,7 @@ package dev.korescore.cli.audit;
 import static java.util.Objects.requireNonNull;
 
 import dev.korescore.adapters.json.CsvTableAdapter;
+import dev.korescore.cli.common.ReadAhead;
 import dev.korescore.core.model.Interaction;
 import dev.korescore.core.port.out.WriteTablePort;
 import dev.korescore.scoring.AuditAggregator;
@@ -26,9 +27,12 @@ import java.util.stream.Stream;
  * AuditSummary summary = result.summary();    // for the HTML report
  * }</pre>
  *
- * <p>Memory stays flat: interactions are verified and written one at a time, and the summary grows
- * with the number of agents, queues, metrics and days, not of interactions. A failure of the iterator
- * (an {@code InteractionReadException}) is rethrown as is by {@link #run}.
+ * <p>The interactions are read ahead on a second thread ({@link ReadAhead}) while this one scores and
+ * writes them; the iterator is used by one thread at a time, and is free again when {@link #run}
+ * returns or throws. Memory stays flat: interactions are verified and written one at a time (a few
+ * hundred read ahead), and the summary grows with the number of agents, queues, metrics and days, not of
+ * interactions. A failure of the iterator (an {@code InteractionReadException}) is rethrown as is by
+ * {@link #run}, after the interactions before it were audited.
  */
 public final class AuditRun {
   /** CSV rows through the JSON adapter's table writer (Jackson stays in adapters-json). */
@@ -75,10 +79,13 @@ public final class AuditRun {
     requireNonNull(listener, "listener");
     AuditAggregator aggregator =
         AuditAggregator.create(options.policy(), options.problemsKept(), options.inferPolicy());
+    Iterator<Interaction> read = ReadAhead.of(interactions);
     try (VerdictRows rows = VerdictRows.forFormat(options.format(), out, TABLES, options.csvRaw())) {
-      while (interactions.hasNext()) {
-        audit(interactions.next(), aggregator, rows, listener);
+      while (read.hasNext()) {
+        audit(read.next(), aggregator, rows, listener);
       }
+    } finally {
+      ReadAhead.closeIfStarted(read);
     }
     AuditSummary summary = aggregator.summary();
     if (options.format() == OutputFormat.TEXT) {

@@ -97,6 +97,31 @@ class BadInputTest {
   }
 
   @Test
+  void aBadLineFarPastWhatIsReadAheadStopsTheAuditInItsPlace() throws IOException {
+    StringBuilder text = new StringBuilder();
+    for (int i = 1; i <= 2000; i++) {
+      text.append(i == 1501 ? good(i).substring(0, 50) : good(i)).append('\n');
+    }
+    Path file = write("long.jsonl", text.toString());
+
+    assertThat(run("audit", "--format", "jsonl", file.toString())).isEqualTo(2);
+    assertThat(err.toString().strip())
+        .startsWith("korescore: " + file + ":1501:1 (conversation c-1501): malformed JSON: ");
+    assertNoInternals();
+
+    out.getBuffer().setLength(0);
+    err.getBuffer().setLength(0);
+    assertThat(run("audit", "--skip-bad-records", "--format", "jsonl", file.toString())).isZero();
+    assertThat(out.toString().lines().map(l -> l.substring(0, l.indexOf(','))))
+        .hasSize(1999)
+        .containsSubsequence("{\"conversationId\":\"c-1500\"", "{\"conversationId\":\"c-1502\"")
+        .doesNotContain("{\"conversationId\":\"c-1501\"")
+        .first().isEqualTo("{\"conversationId\":\"c-1\"");
+    assertThat(err.toString()).contains("korescore: skipped 1 bad record; the first: " + file + ":1501:1")
+        .contains("audit: 1,999 interactions, 1,999 match");
+  }
+
+  @Test
   void insideOneJsonArrayTheMessageSaysTheBadRecordCannotBeSkipped() throws IOException {
     Path file = write("page.json", "[\n" + good(1) + ",\n{\"conversationId\":\"c-2\", oops},\n" + good(3) + "\n]\n");
 
