@@ -467,27 +467,11 @@ final class CanonicalWriter {
    * {@link #keyLength} say where its decoded characters are.
    */
   private void key() {
-    char[] s = in;
     int start = pos + 1;
-    ensure(end - start + 2); // room for the key if it is plain ASCII: no longer than the rest of the text
-    byte[] o = out;
-    int n = length;
-    o[n++] = '"';
-    int p = start;
-    char c;
-    while ((c = s[p]) >= 0x20 && c < 0x80 && c != '"' && c != '\\') {
-      o[n++] = (byte) c;
-      p++;
-    }
-    if (c == '"') {
-      if (p - start > maxNameLength) {
-        throw Declined.INSTANCE;
-      }
-      o[n++] = '"';
-      length = n;
+    int p = plainRun(start, maxNameLength);
+    if (p < 0) {
       keyStart = start;
-      keyLength = p - start;
-      pos = p + 1;
+      keyLength = -p - 1 - start;
       return;
     }
     int close = closingQuote(p);
@@ -505,31 +489,15 @@ final class CanonicalWriter {
     } else {
       keyStart = start;
       keyLength = close - start;
-      quoted(s, start, close, false);
+      quoted(in, start, close, false);
     }
     pos = close + 1;
   }
 
   private void string() {
-    char[] s = in;
     int start = pos + 1;
-    ensure(end - start + 2); // room for the string if it is plain ASCII: no longer than the rest of the text
-    byte[] o = out;
-    int n = length;
-    o[n++] = '"';
-    int p = start;
-    char c;
-    while ((c = s[p]) >= 0x20 && c < 0x80 && c != '"' && c != '\\') {
-      o[n++] = (byte) c;
-      p++;
-    }
-    if (c == '"') {
-      if (p - start > maxStringLength) {
-        throw Declined.INSTANCE;
-      }
-      o[n++] = '"';
-      length = n;
-      pos = p + 1;
+    int p = plainRun(start, maxStringLength);
+    if (p < 0) {
       return;
     }
     int close = closingQuote(p);
@@ -543,9 +511,40 @@ final class CanonicalWriter {
       int decoded = decode(start, close, text, 0, false);
       quoted(text, 0, decoded, true);
     } else {
-      quoted(s, start, close, false);
+      quoted(in, start, close, false);
     }
     pos = close + 1;
+  }
+
+  /**
+   * The fast path of {@link #key()} and {@link #string()}: writes the opening quote and the plain-ASCII run
+   * of the string whose text starts at {@code start}. When that run is the whole string (no escape, control
+   * or non-ASCII character), writes the closing quote too, moves past it, and returns {@code -1 -
+   * closingQuote}; otherwise returns where the run stopped, with nothing written ({@link #length}
+   * unchanged, so that the slow path starts over).
+   */
+  private int plainRun(int start, int maxLength) {
+    char[] s = in;
+    ensure(end - start + 2); // room for the string if it is plain ASCII: no longer than the rest of the text
+    byte[] o = out;
+    int n = length;
+    o[n++] = '"';
+    int p = start;
+    char c;
+    while ((c = s[p]) >= 0x20 && c < 0x80 && c != '"' && c != '\\') {
+      o[n++] = (byte) c;
+      p++;
+    }
+    if (c != '"') {
+      return p;
+    }
+    if (p - start > maxLength) {
+      throw Declined.INSTANCE;
+    }
+    o[n++] = '"';
+    length = n;
+    pos = p + 1;
+    return -1 - p;
   }
 
   /** The closing quote of the string whose text runs on at {@code p}; declines an unescaped control. */
