@@ -10,7 +10,7 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
-    if (CommandArguments.subcommand(args, Set.of("audit", "whatif", "sync")).isPresent()) {
+    if (CommandArguments.subcommand(args, Set.of("audit", "whatif", "sync", "export")).isPresent()) {
       // Re-run in a bounded JVM before picocli and the commands load: the parent only waits.
       OptionalInt bounded = BoundedHeap.relaunchIfUnbounded(List.of(args));
       if (bounded.isPresent()) {

@@ -74,25 +74,24 @@ enum Dialect {
     }
 
     /**
-     * The cap for reading the current versions: {@link #MEMORY_LIMIT_PROPERTY}'s, else {@link
-     * #READER_MEMORY_LIMIT}. They stream (see {@link #currentOrder()}), but DuckDB holds 2,048 records' JSON at
-     * a time and a reader does not know the largest before it reads: 256 MB is room for records of about 80 KB.
-     * (Not for export: its sorted copies do not fit a cap, bench/store/README.md, fifth session.)
+     * The cap of a reader (the current versions, an export): {@link #MEMORY_LIMIT_PROPERTY}'s, else {@link
+     * #READER_MEMORY_LIMIT}. They stream (see {@link #orderBy}), but DuckDB holds 2,048 records' JSON at a time
+     * and a reader does not know the largest before it reads: 256 MB is room for records of about 80 KB.
      */
     @Override
     void capReading(Connection connection) throws SQLException {
       try (Statement statement = connection.createStatement()) {
-        statement.execute("SET memory_limit = '" + (memoryLimitSet() ? memoryLimit() : READER_MEMORY_LIMIT) + "'");
+        statement.execute("SET memory_limit = '" + readerMemoryLimit() + "'");
       }
     }
 
     /**
-     * None: DuckDB sorts the current versions with their JSON in memory it cannot spill (`audit --store` of
-     * 200,000 peaked at 850 MB; under a cap the sort failed), whereas the join alone streams. The rows come in
-     * the order their versions were stored, the same for the same store.
+     * None: DuckDB sorts rows with their JSON in memory it cannot spill (`audit --store` of 200,000 peaked at
+     * 850 MB, an export to Parquet at 1.5 GB; under a cap the sort failed), whereas a plain scan streams. The
+     * rows come in the order they were stored, the same for the same store.
      */
     @Override
-    String currentOrder() {
+    String orderBy(String columns) {
       return "";
     }
 
@@ -155,10 +154,15 @@ enum Dialect {
       // version 1's primary-key indexes grew past it: 64 MB at 200,000 interactions, 256 MB at 1,000,000)
       if (lower.contains("out of memory") || lower.contains("failed to pin block")
           || lower.contains("could not allocate") || lower.contains("invalid result set")) {
+        String raise = "raise the limit, e.g. KORESCORE_JAVA_OPTS=-D" + MEMORY_LIMIT_PROPERTY + "=1GB";
+        if (!doing.startsWith("write")) {
+          return new StoreException.OutOfMemory(store, "cannot " + doing + " the store " + store
+              + ": DuckDB ran out of memory (a reader's limit is " + readerMemoryLimit() + "; DuckDB holds 2,048"
+              + " records at a time, and 256MB is room for records of about 80 KB): " + raise, e);
+        }
         return new StoreException.OutOfMemory(store, "cannot " + doing + " the store " + store
             + ": DuckDB ran out of memory (its limit is " + memoryLimit() + "; past it DuckDB spills to " + store
-            + ".tmp, which needs free disk space); nothing of this window was written: free disk space, or raise the"
-            + " limit, e.g. KORESCORE_JAVA_OPTS=-D" + MEMORY_LIMIT_PROPERTY + "=1GB", e);
+            + ".tmp, which needs free disk space); nothing of this window was written: free disk space, or " + raise, e);
       }
       if (lower.contains("no space left") || lower.contains("disk full") || lower.contains("could not write")) {
         return new StoreException.Failed(store, "cannot " + doing + " the store " + store
@@ -265,7 +269,7 @@ enum Dialect {
    */
   static final String MEMORY_LIMIT = "48MB";
 
-  /** DuckDB's memory cap for reading the current versions ({@code audit --store}, {@code whatif --store}): see capReading. */
+  /** DuckDB's memory cap for a reader ({@code audit --store}, {@code whatif --store}, {@code export}): see capReading. */
   static final String READER_MEMORY_LIMIT = "256MB";
 
   /**
@@ -285,6 +289,11 @@ enum Dialect {
       return limit;
     }
     return memoryLimit(System.getProperty(MEMORY_LIMIT_PROPERTY));
+  }
+
+  /** A reader's {@code memory_limit}: the one set ({@link #MEMORY_LIMIT_PROPERTY} or the test hook), else {@link #READER_MEMORY_LIMIT}. */
+  static String readerMemoryLimit() {
+    return memoryLimitSet() ? memoryLimit() : READER_MEMORY_LIMIT;
   }
 
   /** Whether the writer's cap was set ({@link #MEMORY_LIMIT_PROPERTY} or the test hook), not the default. */
@@ -322,14 +331,17 @@ enum Dialect {
   /** The writer connection's settings, before the first window. */
   abstract void configureWriter(Connection connection) throws SQLException;
 
-  /** Caps the memory the reading of the current versions may use. Nothing to do but on DuckDB. */
+  /** Caps the memory a reader (the current versions, an export) may use. Nothing to do but on DuckDB. */
   void capReading(Connection connection) throws SQLException {
     // the server's own settings
   }
 
-  /** The ORDER BY of the current versions ({@code ReadInteractionStorePort#current}): by start time. */
-  String currentOrder() {
-    return " ORDER BY start_time, conversation_id";
+  /**
+   * The {@code ORDER BY} of a reading of many rows ({@code ReadInteractionStorePort#current}, an export) by
+   * {@code columns}: the server sorts, spilling to its own disk; DuckDB returns the rows as stored instead.
+   */
+  String orderBy(String columns) {
+    return " ORDER BY " + columns;
   }
 
   /** Rows DuckDB works on at a time (its vector size). */

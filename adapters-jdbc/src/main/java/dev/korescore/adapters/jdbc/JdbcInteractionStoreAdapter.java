@@ -669,7 +669,7 @@ public final class JdbcInteractionStoreAdapter implements WriteInteractionStoreP
     requireNonNull(startedSince, "startedSince");
     String sql = "SELECT conversation_id, version, last_changed_at, raw_json FROM interactions"
         + (startedSince.isPresent() ? " WHERE start_time >= ?" : "")
-        + dialect.currentOrder();
+        + dialect.orderBy("start_time, conversation_id");
     try {
       if (!writer) {
         dialect.capReading(connection); // a writer keeps its own cap
@@ -785,6 +785,9 @@ public final class JdbcInteractionStoreAdapter implements WriteInteractionStoreP
     requireNonNull(changedSince, "changedSince");
     requireNonNull(out, "out");
     try {
+      if (!writer) {
+        dialect.capReading(connection); // a writer keeps its own cap
+      }
       return new TableExport(connection, dialect, schemaVersion).export(table, format, changedSince, out);
     } catch (SQLException e) {
       throw dialect.translate(location, "export from", e);

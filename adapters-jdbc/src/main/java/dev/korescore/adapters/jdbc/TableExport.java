@@ -18,10 +18,12 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
+import java.util.stream.Stream;
 
 /**
  * Writes one table to a file: JSON Lines and CSV by our own writer (column order as documented,
@@ -29,6 +31,14 @@ import java.util.OptionalLong;
  * parquet)} (from a PostgreSQL store, through an in-memory DuckDB). The file appears only when complete.
  */
 final class TableExport {
+  /**
+   * DuckDB's Parquet options: row groups of about 16 MB, since DuckDB holds a row group per thread while it
+   * writes, and its default (122,880 rows) is about 240 MB of Kore's records, past a reader's cap.
+   */
+  private static final String PARQUET = " (FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE_BYTES '16MB')";
+  /** Characters of text and JSON an in-memory DuckDB holds before they go to a part file (PostgreSQL to Parquet). */
+  static final long PART_CHARS = 32L << 20;
+
   private final Connection connection;
   private final Dialect dialect;
   private final int schemaVersion;
@@ -46,7 +56,7 @@ final class TableExport {
       Files.deleteIfExists(temporary);
       long rows;
       if (format == ExportFormat.PARQUET && dialect == Dialect.DUCKDB) {
-        rows = copyToParquet(connection, select(table, since, true), temporary);
+        rows = copyToParquet(connection, select(table, since, true), temporary, false);
       } else if (format == ExportFormat.PARQUET) {
         rows = parquetThroughDuckdb(table, since, temporary);
       } else {
@@ -95,60 +105,164 @@ final class TableExport {
       default -> throw new IllegalArgumentException("unknown table " + table);
     }
     return "SELECT " + schemaVersion + " AS schema_version, " + Schema.names(columns) + " FROM " + table.sqlName()
-        + where + " ORDER BY " + order;
+        + where + dialect.orderBy(order);
   }
 
-  private static long copyToParquet(Connection duckdb, String select, Path file) throws SQLException {
+  /**
+   * DuckDB's {@code COPY} of {@code select} to a Parquet {@code file}. Unless {@code ordered}, DuckDB may write
+   * the rows in any order: a thread then need not hold its row group until the one before it is written, and a
+   * store's records of 40 KB fit a reader's cap of 256 MB (in their order they did not; DuckDbStoreFaultsTest).
+   */
+  private static long copyToParquet(Connection duckdb, String select, Path file, boolean ordered) throws SQLException {
     try (Statement statement = duckdb.createStatement()) {
-      statement.execute("COPY (" + select + ") TO '" + file.toString().replace("'", "''")
-          + "' (FORMAT parquet, COMPRESSION zstd)");
-      try (ResultSet rs = statement.executeQuery(
-          "SELECT count(*) FROM read_parquet('" + file.toString().replace("'", "''") + "')")) {
+      if (ordered) {
+        statement.execute("COPY (" + select + ") TO " + literal(file) + PARQUET);
+      } else {
+        statement.execute("SET preserve_insertion_order = false");
+        SQLException failed = null;
+        try {
+          statement.execute("COPY (" + select + ") TO " + literal(file) + PARQUET);
+        } catch (SQLException e) {
+          failed = e;
+        }
+        try (Statement reset = duckdb.createStatement()) { // DuckDB closes a statement that failed
+          reset.execute("RESET preserve_insertion_order");
+        } catch (SQLException e) {
+          if (failed == null) {
+            throw e;
+          }
+          failed.addSuppressed(e);
+        }
+        if (failed != null) {
+          throw failed;
+        }
+      }
+      try (ResultSet rs = statement.executeQuery("SELECT count(*) FROM read_parquet(" + literal(file) + ")")) {
         rs.next();
         return rs.getLong(1);
       }
     }
   }
 
-  private long parquetThroughDuckdb(StoreTable table, Optional<Instant> since, Path file) throws SQLException {
+  /**
+   * From PostgreSQL: the rows, in order, go to an in-memory DuckDB under a reader's cap, {@link #PART_CHARS}
+   * of text at a time; each such part is written to a Parquet file beside the target, and DuckDB joins the
+   * parts into the target in their order (reading them streams). So memory holds one part, not the table.
+   * The parts are deleted whatever happens.
+   */
+  private long parquetThroughDuckdb(StoreTable table, Optional<Instant> since, Path file)
+      throws SQLException, IOException {
     List<Column> columns = Schema.columns(table);
+    StringBuilder ddl = new StringBuilder("CREATE TEMP TABLE export (schema_version INTEGER");
+    for (Column column : columns) {
+      ddl.append(", ").append(column.name()).append(' ').append(duckdbType(column.kind()));
+    }
+    String create = ddl.append(')').toString();
+    Path parts = file.resolveSibling(file.getFileName() + ".parts");
+    boolean autoCommit = connection.getAutoCommit();
+    if (autoCommit) {
+      connection.setAutoCommit(false); // PostgreSQL's driver honours the fetch size only in a transaction
+    }
     try (Connection duckdb = DriverManager.getConnection("jdbc:duckdb:")) {
-      StringBuilder ddl = new StringBuilder("CREATE TEMP TABLE export (schema_version INTEGER");
-      for (Column column : columns) {
-        ddl.append(", ").append(column.name()).append(' ').append(duckdbType(column.kind()));
-      }
+      Dialect.DUCKDB.capReading(duckdb);
       try (Statement statement = duckdb.createStatement()) {
-        statement.execute(ddl.append(')').toString());
+        statement.execute("SET threads = 1"); // in order, one row group at a time; PostgreSQL is the slower side
+        statement.execute(create);
       }
-      try (PreparedStatement query = prepare(table, since);
-          ResultSet rs = query.executeQuery();
-          RowWriter rows = RowWriter.duckdb(duckdb, "export", true)) {
-        while (rs.next()) {
-          rows.integer(rs.getInt(1));
-          for (int i = 0; i < columns.size(); i++) {
-            int index = i + 2;
-            switch (columns.get(i).kind()) {
-              case TEXT -> rows.text(rs.getString(index));
-              case JSON -> rows.json(rs.getString(index));
-              case INT -> {
-                int v = rs.getInt(index);
-                rows.integer(rs.wasNull() ? OptionalInt.empty() : OptionalInt.of(v));
-              }
-              case BIGINT -> rows.bigint(JdbcInteractionStoreAdapter.optionalLong(rs, index));
-              case BOOL -> {
-                boolean v = rs.getBoolean(index);
-                rows.bool(rs.wasNull() ? Optional.empty() : Optional.of(v));
-              }
-              case TIMESTAMP -> rows.timestamp(JdbcInteractionStoreAdapter.instant(rs, index));
-              case DECIMAL -> rows.decimal(Optional.ofNullable(rs.getBigDecimal(index)));
-              default -> throw new IllegalStateException("unknown column kind " + columns.get(i).kind());
+      Files.createDirectories(parts);
+      List<Path> written = new ArrayList<>();
+      try (PreparedStatement query = prepare(table, since); ResultSet rs = query.executeQuery()) {
+        long chars = 0;
+        RowWriter rows = RowWriter.duckdb(duckdb, "export", true);
+        try {
+          while (rs.next()) {
+            chars += appendRow(rs, columns, rows);
+            if (chars >= PART_CHARS) {
+              rows.close();
+              written.add(flushPart(duckdb, create, parts, written.size()));
+              rows = RowWriter.duckdb(duckdb, "export", true);
+              chars = 0;
             }
           }
-          rows.endRow();
+        } finally {
+          rows.close();
         }
       }
-      return copyToParquet(duckdb, "SELECT * FROM export", file);
+      if (written.isEmpty()) {
+        return copyToParquet(duckdb, "SELECT * FROM export", file, true);
+      }
+      written.add(flushPart(duckdb, create, parts, written.size()));
+      return copyToParquet(duckdb, "SELECT * FROM read_parquet(["
+          + String.join(", ", written.stream().map(TableExport::literal).toList()) + "])", file, true);
+    } finally {
+      deleteTree(parts);
+      if (autoCommit) {
+        connection.rollback(); // a read-only transaction: nothing to keep
+        connection.setAutoCommit(true);
+      }
     }
+  }
+
+  /** Appends the result's current row to {@code rows}; returns the characters of its text and JSON. */
+  private static long appendRow(ResultSet rs, List<Column> columns, RowWriter rows) throws SQLException {
+    long chars = 0;
+    rows.integer(rs.getInt(1));
+    for (int i = 0; i < columns.size(); i++) {
+      int index = i + 2;
+      switch (columns.get(i).kind()) {
+        case TEXT -> {
+          String v = rs.getString(index);
+          chars += v == null ? 0 : v.length();
+          rows.text(v);
+        }
+        case JSON -> {
+          String v = rs.getString(index);
+          chars += v == null ? 0 : v.length();
+          rows.json(v);
+        }
+        case INT -> {
+          int v = rs.getInt(index);
+          rows.integer(rs.wasNull() ? OptionalInt.empty() : OptionalInt.of(v));
+        }
+        case BIGINT -> rows.bigint(JdbcInteractionStoreAdapter.optionalLong(rs, index));
+        case BOOL -> {
+          boolean v = rs.getBoolean(index);
+          rows.bool(rs.wasNull() ? Optional.empty() : Optional.of(v));
+        }
+        case TIMESTAMP -> rows.timestamp(JdbcInteractionStoreAdapter.instant(rs, index));
+        case DECIMAL -> rows.decimal(Optional.ofNullable(rs.getBigDecimal(index)));
+        default -> throw new IllegalStateException("unknown column kind " + columns.get(i).kind());
+      }
+    }
+    rows.endRow();
+    return chars + 64;
+  }
+
+  /** Writes the rows held so far to the next part file and empties the table for the next part. */
+  private static Path flushPart(Connection duckdb, String create, Path parts, int number) throws SQLException {
+    Path part = parts.resolve(String.format("part-%06d.parquet", number));
+    try (Statement statement = duckdb.createStatement()) {
+      statement.execute("COPY (SELECT * FROM export) TO " + literal(part) + PARQUET);
+      statement.execute("DROP TABLE export");
+      statement.execute(create);
+    }
+    return part;
+  }
+
+  private static String literal(Path file) {
+    return "'" + file.toString().replace("'", "''") + "'";
+  }
+
+  private static void deleteTree(Path directory) {
+    if (!Files.isDirectory(directory)) {
+      return;
+    }
+    try (Stream<Path> files = Files.list(directory)) {
+      files.forEach(TableExport::deleteQuietly);
+    } catch (IOException ignored) {
+      // best effort, like the partial file's
+    }
+    deleteQuietly(directory);
   }
 
   private static String duckdbType(Column.Kind kind) {

@@ -59,7 +59,7 @@ abstract class InteractionStoreContract {
     return new SyncRun(store.nextRunId(), at, "http://127.0.0.1/qualityai/.../rawdata");
   }
 
-  private static WindowResult commit(WriteInteractionStorePort store, List<ScoredRecord> records, Instant at) {
+  static WindowResult commit(WriteInteractionStorePort store, List<ScoredRecord> records, Instant at) {
     return store.commitWindow(run(store, at), StoreRecords.ledger(StoreRecords.WINDOW, records.size()), records, at,
         true);
   }

@@ -3,13 +3,24 @@ package dev.korescore.adapters.jdbc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.korescore.core.store.ExportFormat;
+import dev.korescore.core.store.ReadInteractionStorePort;
+import dev.korescore.core.store.ScoredRecord;
 import dev.korescore.core.store.StoreException;
+import dev.korescore.core.store.StoreTable;
 import dev.korescore.core.store.WriteInteractionStorePort;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.ResultSet;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -49,6 +60,34 @@ class PostgresInteractionStoreTest extends InteractionStoreContract {
   @Override
   Connection rawConnection(String store) throws Exception {
     return DriverManager.getConnection(store);
+  }
+
+  @Test
+  void aParquetExportLargerThanOnePartKeepsPostgresqlsOrderAndLeavesNoPartBehind() throws Exception {
+    String location = newStore();
+    List<ScoredRecord> records = FillStore.padded(StoreRecords.generated(1000, 21), 3); // 40 MB of JSON: 2 parts
+    try (WriteInteractionStorePort store = JdbcInteractionStoreAdapter.openWriter(location)) {
+      commit(store, records, OBSERVED);
+    }
+    Path parquet = dir.resolve("interactions.parquet");
+    try (ReadInteractionStorePort reader = JdbcInteractionStoreAdapter.openReader(location)) {
+      assertThat(reader.export(StoreTable.INTERACTIONS, ExportFormat.PARQUET, Optional.empty(), parquet))
+          .isEqualTo(1000);
+    }
+    List<String> ids = new ArrayList<>();
+    try (Connection duck = DriverManager.getConnection("jdbc:duckdb:"); Statement s = duck.createStatement();
+        ResultSet rs = s.executeQuery("SELECT conversation_id, length(CAST(raw_json AS VARCHAR)) FROM read_parquet('"
+            + parquet + "')")) {
+      while (rs.next()) {
+        ids.add(rs.getString(1));
+        assertThat(rs.getLong(2)).isGreaterThan(40_000);
+      }
+    }
+    assertThat(ids).hasSize(1000).doesNotHaveDuplicates().isSorted()
+        .containsExactlyInAnyOrderElementsOf(records.stream().map(r -> r.interaction().conversationId().value()).toList());
+    try (Stream<Path> left = Files.list(dir)) {
+      assertThat(left.map(p -> p.getFileName().toString())).containsExactly("interactions.parquet");
+    }
   }
 
   @Test

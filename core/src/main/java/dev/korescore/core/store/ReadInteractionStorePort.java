@@ -38,7 +38,9 @@ public interface ReadInteractionStorePort extends AutoCloseable {
    * Writes {@code table} to {@code out} in {@code format}, columns in the documented order and a
    * {@code schema_version} column first; {@code changedSince} keeps the rows whose interaction changed
    * (or run finished) at or after it. {@code out} is written to a temporary file beside it and moved into
-   * place when complete.
+   * place when complete. Memory stays bounded whatever the table's size; so the rows are sorted only where
+   * the store can sort them without holding them (a server, by the table's key), and otherwise come in the
+   * order they were stored (text) or in no set order (Parquet written on several threads).
    *
    * @return the rows written
    */
