@@ -111,7 +111,8 @@ final class TableExport {
   /**
    * DuckDB's {@code COPY} of {@code select} to a Parquet {@code file}. Unless {@code ordered}, DuckDB may write
    * the rows in any order: a thread then need not hold its row group until the one before it is written, and a
-   * store's records of 40 KB fit a reader's cap of 256 MB (in their order they did not; DuckDbStoreFaultsTest).
+   * store's records of 40 KB fit a reader's cap of 256 MB (in their order they did not: bench/store/README.md,
+   * seventh session; DuckDbStoreFaultsTest exports such records).
    */
   private static long copyToParquet(Connection duckdb, String select, Path file, boolean ordered) throws SQLException {
     try (Statement statement = duckdb.createStatement()) {
@@ -197,8 +198,7 @@ final class TableExport {
     } finally {
       deleteTree(parts);
       if (autoCommit) {
-        connection.rollback(); // a read-only transaction: nothing to keep
-        connection.setAutoCommit(true);
+        connection.setAutoCommit(true); // as writeText: ends the reading transaction
       }
     }
   }

@@ -12,6 +12,8 @@ import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
@@ -20,6 +22,21 @@ class ReadAheadTest {
 
   private static List<Integer> numbers(int count) {
     return IntStream.range(0, count).boxed().toList();
+  }
+
+  /** A source made of its two methods. */
+  private static Iterator<Integer> iterator(BooleanSupplier hasNext, Supplier<Integer> next) {
+    return new Iterator<>() {
+      @Override
+      public boolean hasNext() {
+        return hasNext.getAsBoolean();
+      }
+
+      @Override
+      public Integer next() {
+        return next.get();
+      }
+    };
   }
 
   private static <T> List<T> drain(Iterator<T> it) {
@@ -46,18 +63,10 @@ class ReadAheadTest {
   void theSourceIsReadOnAnotherThreadAndIsFreeAgainAfterTheEnd() {
     AtomicReference<Thread> readBy = new AtomicReference<>();
     Iterator<Integer> inner = numbers(10).iterator();
-    Iterator<Integer> source = new Iterator<>() {
-      @Override
-      public boolean hasNext() {
-        readBy.set(Thread.currentThread());
-        return inner.hasNext();
-      }
-
-      @Override
-      public Integer next() {
-        return inner.next();
-      }
-    };
+    Iterator<Integer> source = iterator(() -> {
+      readBy.set(Thread.currentThread());
+      return inner.hasNext();
+    }, inner::next);
     ReadAhead<Integer> ahead = ReadAhead.start(source);
     assertThat(drain(ahead)).hasSize(10);
     assertThat(readBy.get()).isNotSameAs(Thread.currentThread());
@@ -71,22 +80,13 @@ class ReadAheadTest {
     List<Integer> good = numbers(ReadAhead.BATCH + 10);
     InteractionReadException bad = new InteractionReadException(SourcePosition.of("in.jsonl", 139, 1),
         Optional.empty(), "malformed JSON");
-    Iterator<Integer> source = new Iterator<>() {
-      int at;
-
-      @Override
-      public boolean hasNext() {
-        if (at == good.size()) {
-          throw bad;
-        }
-        return true;
+    AtomicInteger at = new AtomicInteger();
+    Iterator<Integer> source = iterator(() -> {
+      if (at.get() == good.size()) {
+        throw bad;
       }
-
-      @Override
-      public Integer next() {
-        return good.get(at++);
-      }
-    };
+      return true;
+    }, () -> good.get(at.getAndIncrement()));
     try (ReadAhead<Integer> ahead = ReadAhead.start(source)) {
       List<Integer> read = new ArrayList<>();
       assertThatThrownBy(() -> {
@@ -102,17 +102,11 @@ class ReadAheadTest {
   @Test
   void anErrorOfTheSourceIsThrownAsItIs() {
     StackOverflowError deep = new StackOverflowError("nested too deep");
-    Iterator<Integer> source = new Iterator<>() {
-      @Override
-      public boolean hasNext() {
-        throw deep;
-      }
-
-      @Override
-      public Integer next() {
-        throw new NoSuchElementException();
-      }
-    };
+    Iterator<Integer> source = iterator(() -> {
+      throw deep;
+    }, () -> {
+      throw new NoSuchElementException();
+    });
     try (ReadAhead<Integer> ahead = ReadAhead.start(source)) {
       assertThatThrownBy(ahead::hasNext).isSameAs(deep);
     }
@@ -121,17 +115,7 @@ class ReadAheadTest {
   @Test
   void closingEarlyStopsTheReadingThreadAfterABoundedReadAhead() throws InterruptedException {
     AtomicInteger pulled = new AtomicInteger();
-    Iterator<Integer> endless = new Iterator<>() {
-      @Override
-      public boolean hasNext() {
-        return true;
-      }
-
-      @Override
-      public Integer next() {
-        return pulled.incrementAndGet();
-      }
-    };
+    Iterator<Integer> endless = iterator(() -> true, pulled::incrementAndGet);
     ReadAhead<Integer> ahead = ReadAhead.start(endless);
     assertThat(ahead.next()).isEqualTo(1);
     ahead.close();
