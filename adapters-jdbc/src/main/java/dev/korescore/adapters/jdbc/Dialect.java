@@ -126,7 +126,7 @@ enum Dialect {
     }
 
     @Override
-    StoreException translate(StoreLocation location, String doing, SQLException e) {
+    StoreException translate(StoreLocation location, boolean writer, String doing, SQLException e) {
       String message = String.valueOf(e.getMessage());
       String lower = message.toLowerCase(Locale.ROOT);
       String store = location.toString();
@@ -155,7 +155,7 @@ enum Dialect {
       if (lower.contains("out of memory") || lower.contains("failed to pin block")
           || lower.contains("could not allocate") || lower.contains("invalid result set")) {
         String raise = "raise the limit, e.g. KORESCORE_JAVA_OPTS=-D" + MEMORY_LIMIT_PROPERTY + "=1GB";
-        if (!doing.startsWith("write")) {
+        if (!writer) {
           return new StoreException.OutOfMemory(store, "cannot " + doing + " the store " + store
               + ": DuckDB ran out of memory (a reader's limit is " + readerMemoryLimit() + "; DuckDB holds 2,048"
               + " records at a time, and 256MB is room for records of about 80 KB): " + raise, e);
@@ -236,7 +236,7 @@ enum Dialect {
     }
 
     @Override
-    StoreException translate(StoreLocation location, String doing, SQLException e) {
+    StoreException translate(StoreLocation location, boolean writer, String doing, SQLException e) {
       String store = location.toString();
       String state = e.getSQLState() == null ? "" : e.getSQLState();
       String message = StoreLocation.redact(firstLine(String.valueOf(e.getMessage())));
@@ -401,8 +401,11 @@ enum Dialect {
    */
   abstract List<String> upsert(String table, String stage, List<Column> columns, List<String> keys);
 
-  /** A failed {@code doing} ("open", "write to", "read") as a {@link StoreException} in the user's words. */
-  abstract StoreException translate(StoreLocation location, String doing, SQLException e);
+  /**
+   * A failed {@code doing} ("open", "write to", "read") as a {@link StoreException} in the user's words;
+   * {@code writer}: whether the connection is a writer's (whose memory cap and failures are a window's).
+   */
+  abstract StoreException translate(StoreLocation location, boolean writer, String doing, SQLException e);
 
   /** Where this dialect's migrations are, on the class path. */
   String migrations() {

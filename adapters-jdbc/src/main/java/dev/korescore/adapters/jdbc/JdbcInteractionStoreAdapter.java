@@ -143,7 +143,7 @@ public final class JdbcInteractionStoreAdapter implements WriteInteractionStoreP
       return new JdbcInteractionStoreAdapter(location, connection, writer, version);
     } catch (SQLException e) {
       closeQuietly(connection);
-      throw dialect.translate(location, "open", e);
+      throw dialect.translate(location, writer, "open", e);
     } catch (RuntimeException e) {
       closeQuietly(connection);
       throw e;
@@ -169,7 +169,7 @@ public final class JdbcInteractionStoreAdapter implements WriteInteractionStoreP
       rs.next();
       return new SyncState(instant(rs, 1), rs.getLong(2));
     } catch (SQLException e) {
-      throw dialect.translate(location, "read", e);
+      throw dialect.translate(location, writer, "read", e);
     }
   }
 
@@ -180,7 +180,7 @@ public final class JdbcInteractionStoreAdapter implements WriteInteractionStoreP
       rs.next();
       return rs.getLong(1);
     } catch (SQLException e) {
-      throw dialect.translate(location, "read", e);
+      throw dialect.translate(location, writer, "read", e);
     }
   }
 
@@ -198,7 +198,7 @@ public final class JdbcInteractionStoreAdapter implements WriteInteractionStoreP
       createStages();
     } catch (SQLException e) {
       rollback();
-      throw dialect.translate(location, "write to", e);
+      throw dialect.translate(location, writer, "write to", e);
     }
     openWindow = true;
     return new Window(run, observedAt);
@@ -337,7 +337,7 @@ public final class JdbcInteractionStoreAdapter implements WriteInteractionStoreP
         return step.run();
       } catch (SQLException e) {
         close();
-        throw dialect.translate(location, doing, e);
+        throw dialect.translate(location, writer, doing, e);
       } catch (RuntimeException | Error e) {
         close();
         throw e;
@@ -692,7 +692,7 @@ public final class JdbcInteractionStoreAdapter implements WriteInteractionStoreP
             try {
               ahead = rs.next();
             } catch (SQLException e) {
-              throw dialect.translate(location, "read", e);
+              throw dialect.translate(location, writer, "read", e);
             }
           }
           return ahead;
@@ -708,7 +708,7 @@ public final class JdbcInteractionStoreAdapter implements WriteInteractionStoreP
             return new CurrentRecord(ConversationId.of(rs.getString(1)), rs.getInt(2), instant(rs, 3).orElseThrow(),
                 rs.getString(4));
           } catch (SQLException e) {
-            throw dialect.translate(location, "read", e);
+            throw dialect.translate(location, writer, "read", e);
           }
         }
       };
@@ -719,7 +719,7 @@ public final class JdbcInteractionStoreAdapter implements WriteInteractionStoreP
             closeQuietly(statement);
           });
     } catch (SQLException e) {
-      throw dialect.translate(location, "read", e);
+      throw dialect.translate(location, writer, "read", e);
     }
   }
 
@@ -743,7 +743,7 @@ public final class JdbcInteractionStoreAdapter implements WriteInteractionStoreP
       }
       return List.copyOf(versions);
     } catch (SQLException e) {
-      throw dialect.translate(location, "read", e);
+      throw dialect.translate(location, writer, "read", e);
     }
   }
 
@@ -774,7 +774,7 @@ public final class JdbcInteractionStoreAdapter implements WriteInteractionStoreP
       weeks.forEach((week, counts) -> result.add(new WeeklyChanges(week, counts[0], counts[1])));
       return List.copyOf(result);
     } catch (SQLException e) {
-      throw dialect.translate(location, "read", e);
+      throw dialect.translate(location, writer, "read", e);
     }
   }
 
@@ -790,7 +790,7 @@ public final class JdbcInteractionStoreAdapter implements WriteInteractionStoreP
       }
       return new TableExport(connection, dialect, schemaVersion).export(table, format, changedSince, out);
     } catch (SQLException e) {
-      throw dialect.translate(location, "export from", e);
+      throw dialect.translate(location, writer, "export from", e);
     }
   }
 
@@ -802,7 +802,7 @@ public final class JdbcInteractionStoreAdapter implements WriteInteractionStoreP
       }
       connection.close();
     } catch (SQLException e) {
-      throw dialect.translate(location, "close", e);
+      throw dialect.translate(location, writer, "close", e);
     }
   }
 
