@@ -13,9 +13,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * Reads a source on a second thread while the calling thread works on what it read: an audit's reading
  * (JSON decoding and mapping, about three quarters of its work) overlaps the scoring, the aggregation and
- * the rows. Measured in {@code bench/audit} (README there, "seventh session"): 200,000 interactions 14% to
- * 17% faster on an idle 2-core machine, at 4% more CPU; on a machine whose second core is busy it is no
- * faster and costs about 10% more CPU. With one processor there is no second core to use, and {@link
+ * the rows. Measured in {@code bench/audit} (README there, "seventh session"): 200,000 interactions 15%
+ * faster on an idle 2-core machine (7 interleaved rounds), at 3% more CPU; with the second core busy, no
+ * faster and no slower, at 18% more CPU. With one processor there is no second core to use, and {@link
  * #of} returns the source itself.
  *
  * <p>What the calling thread sees is exactly what the source gives, in its order: its elements, then its
