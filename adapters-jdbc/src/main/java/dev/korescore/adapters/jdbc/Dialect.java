@@ -76,7 +76,8 @@ enum Dialect {
     /**
      * The cap of a reader (the current versions, an export): {@link #MEMORY_LIMIT_PROPERTY}'s, else {@link
      * #READER_MEMORY_LIMIT}. They stream (see {@link #orderBy}), but DuckDB holds 2,048 records' JSON at a time
-     * and a reader does not know the largest before it reads: 256 MB is room for records of about 80 KB.
+     * and a reader does not know the largest before it reads: 256 MB is room for records of about 40 KB (80 KB
+     * records failed under it; bench/store/README.md, seventh session).
      */
     @Override
     void capReading(Connection connection) throws SQLException {
@@ -158,7 +159,7 @@ enum Dialect {
         if (!writer) {
           return new StoreException.OutOfMemory(store, "cannot " + doing + " the store " + store
               + ": DuckDB ran out of memory (a reader's limit is " + readerMemoryLimit() + "; DuckDB holds 2,048"
-              + " records at a time, and 256MB is room for records of about 80 KB): " + raise, e);
+              + " records at a time, and 256MB is room for records of about 40 KB): " + raise, e);
         }
         return new StoreException.OutOfMemory(store, "cannot " + doing + " the store " + store
             + ": DuckDB ran out of memory (its limit is " + memoryLimit() + "; past it DuckDB spills to " + store

@@ -37,7 +37,7 @@ final class TableExport {
    */
   private static final String PARQUET = " (FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE_BYTES '16MB')";
   /** Characters of text and JSON an in-memory DuckDB holds before they go to a part file (PostgreSQL to Parquet). */
-  static final long PART_CHARS = 32L << 20;
+  private static final long PART_CHARS = 32L << 20;
 
   private final Connection connection;
   private final Dialect dialect;

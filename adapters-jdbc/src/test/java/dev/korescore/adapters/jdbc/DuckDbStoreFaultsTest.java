@@ -152,7 +152,7 @@ class DuckDbStoreFaultsTest {
           refused))
           .isInstanceOf(StoreException.OutOfMemory.class)
           .hasMessage("cannot export from the store " + file + ": DuckDB ran out of memory (a reader's limit is 4MB;"
-              + " DuckDB holds 2,048 records at a time, and 256MB is room for records of about 80 KB): raise the limit,"
+              + " DuckDB holds 2,048 records at a time, and 256MB is room for records of about 40 KB): raise the limit,"
               + " e.g. KORESCORE_JAVA_OPTS=-Dkorescore.store.memoryLimit=1GB");
       assertThat(refused).doesNotExist();
       assertThat(dir.resolve(".refused.parquet.partial")).doesNotExist();
