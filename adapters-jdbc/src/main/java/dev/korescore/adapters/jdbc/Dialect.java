@@ -332,7 +332,10 @@ enum Dialect {
   /** The writer connection's settings, before the first window. */
   abstract void configureWriter(Connection connection) throws SQLException;
 
-  /** Caps the memory a reader (the current versions, an export) may use. Nothing to do but on DuckDB. */
+  /**
+   * Caps the memory a reader's connection may use (set once, when a reader opens; a writer has its own cap,
+   * {@link #configureWriter}). Nothing to do but on DuckDB.
+   */
   void capReading(Connection connection) throws SQLException {
     // the server's own settings
   }

@@ -139,6 +139,7 @@ public final class JdbcInteractionStoreAdapter implements WriteInteractionStoreP
         connection.setAutoCommit(false);
       } else {
         version = Migrations.check(connection, location);
+        dialect.capReading(connection);
       }
       return new JdbcInteractionStoreAdapter(location, connection, writer, version);
     } catch (SQLException e) {
@@ -671,9 +672,6 @@ public final class JdbcInteractionStoreAdapter implements WriteInteractionStoreP
         + (startedSince.isPresent() ? " WHERE start_time >= ?" : "")
         + dialect.orderBy("start_time, conversation_id");
     try {
-      if (!writer) {
-        dialect.capReading(connection); // a writer keeps its own cap
-      }
       PreparedStatement statement = connection.prepareStatement(sql);
       if (dialect == Dialect.POSTGRESQL) {
         connection.setAutoCommit(false);
@@ -785,9 +783,6 @@ public final class JdbcInteractionStoreAdapter implements WriteInteractionStoreP
     requireNonNull(changedSince, "changedSince");
     requireNonNull(out, "out");
     try {
-      if (!writer) {
-        dialect.capReading(connection); // a writer keeps its own cap
-      }
       return new TableExport(connection, dialect, schemaVersion).export(table, format, changedSince, out);
     } catch (SQLException e) {
       throw dialect.translate(location, writer, "export from", e);

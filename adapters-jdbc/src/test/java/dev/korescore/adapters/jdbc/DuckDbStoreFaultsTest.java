@@ -127,35 +127,39 @@ class DuckDbStoreFaultsTest {
     }
     // an export streams too: every version once, under a cap smaller than their JSON (172 MB)
     Dialect.MEMORY_LIMIT_FOR_TESTS.set("256MB"); // the default reader cap, set: records of 40 KB, 172 MB in all
-    try (ReadInteractionStorePort reader = JdbcInteractionStoreAdapter.openReader(file.toString())) {
-      Path parquet = dir.resolve("versions.parquet");
-      assertThat(reader.export(StoreTable.INTERACTION_VERSIONS, ExportFormat.PARQUET, Optional.empty(), parquet))
-          .isEqualTo(4200);
-      try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement s = c.createStatement();
-          ResultSet rs = s.executeQuery("SELECT count(*), count(DISTINCT (conversation_id, version)),"
-              + " min(length(CAST(raw_json AS VARCHAR))) FROM read_parquet('" + parquet + "')")) {
-        rs.next();
-        assertThat(rs.getLong(1)).isEqualTo(4200);
-        assertThat(rs.getLong(2)).isEqualTo(4200);
-        assertThat(rs.getLong(3)).isGreaterThan(40_000);
+    try {
+      try (ReadInteractionStorePort reader = JdbcInteractionStoreAdapter.openReader(file.toString())) {
+        Path parquet = dir.resolve("versions.parquet");
+        assertThat(reader.export(StoreTable.INTERACTION_VERSIONS, ExportFormat.PARQUET, Optional.empty(), parquet))
+            .isEqualTo(4200);
+        try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement s = c.createStatement();
+            ResultSet rs = s.executeQuery("SELECT count(*), count(DISTINCT (conversation_id, version)),"
+                + " min(length(CAST(raw_json AS VARCHAR))) FROM read_parquet('" + parquet + "')")) {
+          rs.next();
+          assertThat(rs.getLong(1)).isEqualTo(4200);
+          assertThat(rs.getLong(2)).isEqualTo(4200);
+          assertThat(rs.getLong(3)).isGreaterThan(40_000);
+        }
+        Path jsonl = dir.resolve("versions.jsonl");
+        assertThat(reader.export(StoreTable.INTERACTION_VERSIONS, ExportFormat.JSONL, Optional.empty(), jsonl))
+            .isEqualTo(4200);
+        try (Stream<String> lines = Files.lines(jsonl)) {
+          assertThat(lines.map(l -> l.substring(0, l.indexOf(",\"observed_at\""))).distinct().count()).isEqualTo(4200);
+        }
       }
-      Path jsonl = dir.resolve("versions.jsonl");
-      assertThat(reader.export(StoreTable.INTERACTION_VERSIONS, ExportFormat.JSONL, Optional.empty(), jsonl))
-          .isEqualTo(4200);
-      try (Stream<String> lines = Files.lines(jsonl)) {
-        assertThat(lines.map(l -> l.substring(0, l.indexOf(",\"observed_at\""))).distinct().count()).isEqualTo(4200);
-      }
-      // the cap is the export's: under 4 MB DuckDB cannot even start
+      // the cap is the export's (a reader's, set when it opens): under 4 MB DuckDB cannot even start
       Dialect.MEMORY_LIMIT_FOR_TESTS.set("4MB");
-      Path refused = dir.resolve("refused.parquet");
-      assertThatThrownBy(() -> reader.export(StoreTable.INTERACTION_VERSIONS, ExportFormat.PARQUET, Optional.empty(),
-          refused))
-          .isInstanceOf(StoreException.OutOfMemory.class)
-          .hasMessage("cannot export from the store " + file + ": DuckDB ran out of memory (a reader's limit is 4MB;"
-              + " DuckDB holds 2,048 records at a time, and 256MB is room for records of about 40 KB): raise the limit,"
-              + " e.g. KORESCORE_JAVA_OPTS=-Dkorescore.store.memoryLimit=1GB");
-      assertThat(refused).doesNotExist();
-      assertThat(dir.resolve(".refused.parquet.partial")).doesNotExist();
+      try (ReadInteractionStorePort reader = JdbcInteractionStoreAdapter.openReader(file.toString())) {
+        Path refused = dir.resolve("refused.parquet");
+        assertThatThrownBy(() -> reader.export(StoreTable.INTERACTION_VERSIONS, ExportFormat.PARQUET, Optional.empty(),
+            refused))
+            .isInstanceOf(StoreException.OutOfMemory.class)
+            .hasMessage("cannot export from the store " + file + ": DuckDB ran out of memory (a reader's limit is 4MB;"
+                + " DuckDB holds 2,048 records at a time, and 256MB is room for records of about 40 KB): raise the limit,"
+                + " e.g. KORESCORE_JAVA_OPTS=-Dkorescore.store.memoryLimit=1GB");
+        assertThat(refused).doesNotExist();
+        assertThat(dir.resolve(".refused.parquet.partial")).doesNotExist();
+      }
     } finally {
       Dialect.MEMORY_LIMIT_FOR_TESTS.remove();
     }
