@@ -38,6 +38,8 @@ final class TableExport {
   private static final String PARQUET = " (FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE_BYTES '16MB')";
   /** Characters of text and JSON an in-memory DuckDB holds before they go to a part file (PostgreSQL to Parquet). */
   private static final long PART_CHARS = 32L << 20;
+  /** What a row's numbers, times and flags count for beside its text, in characters, toward {@link #PART_CHARS}. */
+  private static final long ROW_OVERHEAD_CHARS = 64;
 
   private final Connection connection;
   private final Dialect dialect;
@@ -235,7 +237,7 @@ final class TableExport {
       }
     }
     rows.endRow();
-    return chars + 64;
+    return chars + ROW_OVERHEAD_CHARS;
   }
 
   /** Writes the rows held so far to the next part file and empties the table for the next part. */
