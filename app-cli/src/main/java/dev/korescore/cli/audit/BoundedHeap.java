@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.function.Supplier;
 
 /**
  * Keeps {@code audit}'s memory flat whatever heap the JVM would default to. The audit itself never
@@ -61,11 +62,13 @@ public final class BoundedHeap {
 
   /**
    * Whether to re-run: only from a jar that is the whole class path (java -jar), when no heap option was
-   * given, the default max heap is large and nobody opted out.
+   * given, the default max heap is large and nobody opted out. The JVM's arguments are asked for last, only
+   * when everything else says yes: reading them loads the management classes, about 40 ms of a start-up
+   * that the {@code korescore} launcher (which sets {@link #PROPERTY}) never needs to pay.
    */
-  static boolean shouldRelaunch(
-      String classPath, Optional<Path> codeSource, List<String> jvmArguments, long maxHeapBytes, String property) {
-    if (property != null) {
+  static boolean shouldRelaunch(String classPath, Optional<Path> codeSource, Supplier<List<String>> jvmArguments,
+      long maxHeapBytes, String property) {
+    if (property != null || maxHeapBytes <= UNBOUNDED_BYTES) {
       return false;
     }
     if (codeSource.isEmpty() || !codeSource.get().toString().endsWith(".jar")
@@ -73,14 +76,14 @@ public final class BoundedHeap {
         || !Path.of(classPath).toAbsolutePath().normalize().equals(codeSource.get().toAbsolutePath().normalize())) {
       return false;
     }
-    for (String argument : jvmArguments) {
+    for (String argument : jvmArguments.get()) {
       String a = argument.toLowerCase(Locale.ROOT);
       if (a.startsWith("-xmx") || a.startsWith("-xx:maxheapsize") || a.startsWith("-xx:maxram")
           || a.startsWith("-xx:initialrampercentage") || a.startsWith("-xx:minrampercentage")) {
         return false;
       }
     }
-    return maxHeapBytes > UNBOUNDED_BYTES;
+    return true;
   }
 
   /** The child's command line: the user's JVM options first; a collector or inlining budget of theirs wins. */
@@ -142,13 +145,13 @@ public final class BoundedHeap {
   /** Re-runs the command line {@code args} in a bounded child JVM when {@link #shouldRelaunch}; its exit code. */
   public static OptionalInt relaunchIfUnbounded(List<String> args) {
     Optional<Path> codeSource = codeSource();
-    List<String> jvmArguments = ManagementFactory.getRuntimeMXBean().getInputArguments();
+    Supplier<List<String>> jvmArguments = () -> ManagementFactory.getRuntimeMXBean().getInputArguments();
     if (!shouldRelaunch(System.getProperty("java.class.path", ""), codeSource, jvmArguments,
         Runtime.getRuntime().maxMemory(), System.getProperty(PROPERTY))) {
       return OptionalInt.empty();
     }
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    ProcessBuilder builder = new ProcessBuilder(command(java, codeSource.get(), jvmArguments, args)).inheritIO();
+    ProcessBuilder builder = new ProcessBuilder(command(java, codeSource.get(), jvmArguments.get(), args)).inheritIO();
     try {
       Process child = builder.start();
       try {

@@ -5,34 +5,49 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
 class BoundedHeapTest {
   private static final Path JAR = Path.of("/opt/korescore/korescore-app-cli-all.jar");
   private static final long SIX_GB = 6L << 30;
+  private static final Supplier<List<String>> NO_OPTIONS = List::of;
 
   @Test
   void aJarRunWithTheDefaultHeapOfABigMachineRelaunches() {
-    assertThat(BoundedHeap.shouldRelaunch(JAR.toString(), Optional.of(JAR), List.of(), SIX_GB, null)).isTrue();
+    assertThat(BoundedHeap.shouldRelaunch(JAR.toString(), Optional.of(JAR), NO_OPTIONS, SIX_GB, null)).isTrue();
   }
 
   @Test
   void anExplicitHeapOrAnOptOutOrASmallHeapDoesNot() {
-    assertThat(BoundedHeap.shouldRelaunch(JAR.toString(), Optional.of(JAR), List.of("-Xmx2g"), SIX_GB, null)).isFalse();
-    assertThat(BoundedHeap.shouldRelaunch(JAR.toString(), Optional.of(JAR), List.of("-XX:MaxRAMPercentage=10"), SIX_GB,
-        null)).isFalse();
-    assertThat(BoundedHeap.shouldRelaunch(JAR.toString(), Optional.of(JAR), List.of(), SIX_GB, "false")).isFalse();
-    assertThat(BoundedHeap.shouldRelaunch(JAR.toString(), Optional.of(JAR), List.of(), 256L << 20, null)).isFalse();
+    assertThat(BoundedHeap.shouldRelaunch(JAR.toString(), Optional.of(JAR), () -> List.of("-Xmx2g"), SIX_GB, null))
+        .isFalse();
+    assertThat(BoundedHeap.shouldRelaunch(JAR.toString(), Optional.of(JAR), () -> List.of("-XX:MaxRAMPercentage=10"),
+        SIX_GB, null)).isFalse();
+    assertThat(BoundedHeap.shouldRelaunch(JAR.toString(), Optional.of(JAR), NO_OPTIONS, SIX_GB, "false")).isFalse();
+    assertThat(BoundedHeap.shouldRelaunch(JAR.toString(), Optional.of(JAR), NO_OPTIONS, 256L << 20, null)).isFalse();
+  }
+
+  @Test
+  void theJvmsArgumentsAreAskedForOnlyWhenNothingElseDecides() {
+    // reading them loads the management classes: the launcher's runs (the property set) never pay for that
+    Supplier<List<String>> unasked = () -> {
+      throw new AssertionError("the JVM's arguments were asked for");
+    };
+    assertThat(BoundedHeap.shouldRelaunch(JAR.toString(), Optional.of(JAR), unasked, SIX_GB, "true")).isFalse();
+    assertThat(BoundedHeap.shouldRelaunch(JAR.toString(), Optional.of(JAR), unasked, 256L << 20, null)).isFalse();
+    assertThat(BoundedHeap.shouldRelaunch("/a.jar:/b.jar", Optional.of(Path.of("/a.jar")), unasked, SIX_GB, null))
+        .isFalse();
   }
 
   @Test
   void classesOutsideTheLaunchedJarDoNot() {
     // tests, IDEs and other class paths: the code does not come from the jar that was launched
     assertThat(BoundedHeap.shouldRelaunch("/tmp/surefirebooter.jar", Optional.of(Path.of("/work/target/classes")),
-        List.of(), SIX_GB, null)).isFalse();
-    assertThat(BoundedHeap.shouldRelaunch("/a.jar:/b.jar", Optional.of(Path.of("/a.jar")), List.of(), SIX_GB, null))
+        NO_OPTIONS, SIX_GB, null)).isFalse();
+    assertThat(BoundedHeap.shouldRelaunch("/a.jar:/b.jar", Optional.of(Path.of("/a.jar")), NO_OPTIONS, SIX_GB, null))
         .isFalse();
-    assertThat(BoundedHeap.shouldRelaunch(JAR.toString(), Optional.empty(), List.of(), SIX_GB, null)).isFalse();
+    assertThat(BoundedHeap.shouldRelaunch(JAR.toString(), Optional.empty(), NO_OPTIONS, SIX_GB, null)).isFalse();
   }
 
   @Test
