@@ -63,8 +63,8 @@ public final class BoundedHeap {
   /**
    * Whether to re-run: only from a jar that is the whole class path (java -jar), when no heap option was
    * given, the default max heap is large and nobody opted out. The JVM's arguments are asked for last, only
-   * when everything else says yes: reading them loads the management classes, about 40 ms of a start-up
-   * that the {@code korescore} launcher (which sets {@link #PROPERTY}) never needs to pay.
+   * when everything else says yes: reading them loads the management classes (about 40 ms of CPU in a profile
+   * of start-up), which the {@code korescore} launcher (it sets {@link #PROPERTY}) never needs to pay for.
    */
   static boolean shouldRelaunch(String classPath, Optional<Path> codeSource, Supplier<List<String>> jvmArguments,
       long maxHeapBytes, String property) {
