@@ -3,14 +3,13 @@ package dev.korescore.cli;
 import dev.korescore.cli.audit.BoundedHeap;
 import java.util.List;
 import java.util.OptionalInt;
-import java.util.Set;
 
 /** Entry point of the {@code korescore} command. */
 public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
-    if (CommandArguments.subcommand(args, Set.of("audit", "whatif", "sync", "export")).isPresent()) {
+    if (CommandArguments.subcommand(args, BoundedHeap.COMMANDS).isPresent()) {
       // Re-run in a bounded JVM before picocli and the commands load: the parent only waits.
       OptionalInt bounded = BoundedHeap.relaunchIfUnbounded(List.of(args));
       if (bounded.isPresent()) {

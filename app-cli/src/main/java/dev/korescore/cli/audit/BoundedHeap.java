@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.Set;
 import java.util.function.Supplier;
 
 /**
@@ -42,7 +43,13 @@ public final class BoundedHeap {
    */
   static final String OPTIONS_RESOURCE = "bounded-jvm.options";
   /** The bounded JVM's options, in order (measured in bench/audit, README.md there). */
-  static final List<String> JVM_OPTIONS = loadOptions(OPTIONS_RESOURCE);
+  static final List<String> JVM_OPTIONS = loadLines(OPTIONS_RESOURCE);
+  /**
+   * The commands that run in a bounded JVM ({@code audit}, {@code whatif}, {@code sync}, {@code export}: the
+   * ones that stream a whole input or store), one a line in the resource {@code bounded-commands} beside this
+   * class, which the {@code korescore} launcher reads too: one list for both ways in.
+   */
+  public static final Set<String> COMMANDS = Set.copyOf(loadLines("bounded-commands"));
   /**
    * What {@code sync} adds after {@link #OPTIONS_RESOURCE}, a JVM argument file too: a smaller heap. A sync's
    * live data is a few chunks of 2,000 records and the ids of the window being fetched, whatever the number
@@ -52,7 +59,7 @@ public final class BoundedHeap {
    */
   static final String SYNC_OPTIONS_RESOURCE = "sync-jvm.options";
   /** The options of {@link #SYNC_OPTIONS_RESOURCE}, in order. */
-  static final List<String> SYNC_JVM_OPTIONS = loadOptions(SYNC_OPTIONS_RESOURCE);
+  static final List<String> SYNC_JVM_OPTIONS = loadLines(SYNC_OPTIONS_RESOURCE);
   /** The option that sets C2's inlining budget for frequently called methods (HotSpot's default is 325 bytecodes). */
   static final String INLINING = "-XX:FreqInlineSize=";
   /** A default max heap above this counts as unbounded. */
@@ -124,8 +131,11 @@ public final class BoundedHeap {
     return option.startsWith("-XX:+Use") && option.endsWith("GC");
   }
 
-  /** The options of an argument file beside this class, one a line (the argument file's syntax as it is used here). */
-  private static List<String> loadOptions(String resource) {
+  /**
+   * The non-blank lines of a resource beside this class, stripped: an argument file's options, one a line (its
+   * syntax as it is used here), or the bounded commands.
+   */
+  private static List<String> loadLines(String resource) {
     try (InputStream in = BoundedHeap.class.getResourceAsStream(resource)) {
       if (in == null) {
         throw new IllegalStateException("the jar lacks " + resource + " beside BoundedHeap");

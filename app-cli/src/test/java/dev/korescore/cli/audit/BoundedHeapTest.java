@@ -2,6 +2,7 @@ package dev.korescore.cli.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.korescore.cli.KorescoreCommand;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -38,6 +39,13 @@ class BoundedHeapTest {
     assertThat(BoundedHeap.shouldRelaunch(JAR.toString(), Optional.of(JAR), unasked, 256L << 20, null)).isFalse();
     assertThat(BoundedHeap.shouldRelaunch("/a.jar:/b.jar", Optional.of(Path.of("/a.jar")), unasked, SIX_GB, null))
         .isFalse();
+  }
+
+  @Test
+  void theBoundedCommandsAreTheOnesThatStreamAndEachIsACommand() {
+    // one list, read by Main and by the korescore launcher: a misspelt line would leave a command unbounded
+    assertThat(BoundedHeap.COMMANDS).containsExactlyInAnyOrder("audit", "whatif", "sync", "export");
+    assertThat(KorescoreCommand.newCommandLine().getSubcommands().keySet()).containsAll(BoundedHeap.COMMANDS);
   }
 
   @Test
