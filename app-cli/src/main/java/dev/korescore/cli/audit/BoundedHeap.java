@@ -21,8 +21,8 @@ import java.util.function.Supplier;
  * accumulates interactions, but on a large machine the JVM's default heap (a quarter of RAM) lets the
  * collector grow far past what the audit needs: 700 MB of resident memory for a 340 MB input on a 24 GB
  * machine. When {@code audit} runs from the shaded jar with no heap option at all, it re-runs itself
- * once in a child JVM with {@link #JVM_OPTIONS} (a 256 MB heap, the serial collector), sharing standard
- * input, output and error, and exits with the child's code. Any explicit heap option ({@code -Xmx},
+ * once in a child JVM with the options of {@link #OPTIONS_RESOURCE} (a 256 MB heap, the serial collector),
+ * sharing standard input, output and error, and exits with the child's code. Any explicit heap option ({@code -Xmx},
  * {@code -XX:MaxRAM...}) or {@code -Dkorescore.boundedHeap=false} turns this off. The {@code korescore}
  * launcher passes the same options ({@link #OPTIONS_RESOURCE}) to the first JVM, which then does not
  * relaunch: one JVM start saved.
@@ -42,8 +42,6 @@ public final class BoundedHeap {
    * runs in the first JVM with no relaunch; this class gives it to the child.
    */
   static final String OPTIONS_RESOURCE = "bounded-jvm.options";
-  /** The bounded JVM's options, in order (measured in bench/audit, README.md there). */
-  static final List<String> JVM_OPTIONS = loadLines(OPTIONS_RESOURCE);
   /**
    * The commands that run in a bounded JVM ({@code audit}, {@code whatif}, {@code sync}, {@code export}: the
    * ones that stream a whole input or store), one a line in the resource {@code bounded-commands} beside this
@@ -58,8 +56,6 @@ public final class BoundedHeap {
    * fourth session: 64 MB held at 1,000,000 interactions).
    */
   static final String SYNC_OPTIONS_RESOURCE = "sync-jvm.options";
-  /** The options of {@link #SYNC_OPTIONS_RESOURCE}, in order. */
-  static final List<String> SYNC_JVM_OPTIONS = loadLines(SYNC_OPTIONS_RESOURCE);
   /** The option that sets C2's inlining budget for frequently called methods (HotSpot's default is 325 bytecodes). */
   static final String INLINING = "-XX:FreqInlineSize=";
   /** A default max heap above this counts as unbounded. */
@@ -100,9 +96,10 @@ public final class BoundedHeap {
     command.addAll(jvmArguments);
     boolean collectorChosen = jvmArguments.stream().anyMatch(BoundedHeap::choosesCollector);
     boolean inliningChosen = jvmArguments.stream().anyMatch(a -> a.startsWith(INLINING));
-    List<String> options = new ArrayList<>(JVM_OPTIONS);
+    // read here, not when the class loads: Main loads it for every command (COMMANDS), and only a relaunch needs them
+    List<String> options = new ArrayList<>(loadLines(OPTIONS_RESOURCE));
     if (isSync(args)) {
-      options.addAll(SYNC_JVM_OPTIONS); // later options win
+      options.addAll(loadLines(SYNC_OPTIONS_RESOURCE)); // later options win
     }
     for (String option : options) {
       if ((collectorChosen && choosesCollector(option)) || (inliningChosen && option.startsWith(INLINING))) {
