@@ -102,20 +102,17 @@ public final class ReadAhead<T> implements Iterator<T>, AutoCloseable {
         return false;
       }
       Object item = take();
-      if (item == END) {
+      if (item == END || item instanceof Failure) {
         ended = true;
         batch = List.of();
         at = 0;
-        return false;
-      }
-      if (item instanceof Failure failure) {
-        ended = true;
-        batch = List.of();
-        at = 0;
-        if (failure.thrown() instanceof Error error) {
-          throw error;
+        if (item instanceof Failure failure) {
+          if (failure.thrown() instanceof Error error) {
+            throw error;
+          }
+          throw (RuntimeException) failure.thrown();
         }
-        throw (RuntimeException) failure.thrown();
+        return false;
       }
       @SuppressWarnings("unchecked")
       List<T> elements = (List<T>) item;
